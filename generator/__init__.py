@@ -1,0 +1,1 @@
+"""Static report site on BPJS Ketenagakerjaan coverage, built from a sourced YAML dataset."""

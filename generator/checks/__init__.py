@@ -1,0 +1,46 @@
+"""Consistency checks: pure functions from a validated dataset to findings.
+
+Each check yields Problems: errors for numbers that cannot all be right as entered (a typo in
+the dataset), notes for real disagreements between sources, which the site shows readers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from generator.checks.agreement import (
+    check_coverage_jumps,
+    check_implied_denominators,
+    check_same_period_values,
+)
+from generator.checks.arithmetic import (
+    check_gaps,
+    check_growth,
+    check_published_text,
+    check_ratios,
+)
+from generator.checks.dates import check_figure_dates
+from generator.checks.totals import check_office_totals, check_segment_totals, check_unweighted_average
+from generator.dataset.load import Dataset
+from generator.dataset.problems import Problem
+
+Check = Callable[[Dataset], Iterator[Problem]]
+
+CHECKS: tuple[Check, ...] = (
+    check_published_text,
+    check_figure_dates,
+    check_segment_totals,
+    check_office_totals,
+    check_growth,
+    check_gaps,
+    check_ratios,
+    check_same_period_values,
+    check_coverage_jumps,
+    check_unweighted_average,
+    check_implied_denominators,
+)
+
+
+def run_checks(dataset: Dataset) -> list[Problem]:
+    """Every finding of every check, sorted by file and line."""
+    return sorted(problem for check in CHECKS for problem in check(dataset))

@@ -1,0 +1,107 @@
+"""Parts that must add up: segments to their total, regions to their branch office."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from statistics import mean
+
+from generator.checks._common import finding, group_figures
+from generator.checks.numbers import Interval, format_number, interval
+from generator.dataset.load import Dataset
+from generator.dataset.periods import period_bounds
+from generator.dataset.problems import Problem
+from generator.dataset.schema import Figure, Office
+
+
+def _sum(figures: list[Figure]) -> Interval:
+    total = Interval(0, 0)
+    for figure in figures:
+        total = total + interval(figure)
+    return total
+
+
+def check_segment_totals(dataset: Dataset) -> Iterator[Problem]:
+    """When a source gives every segment and the total, the segments must sum to it."""
+    groups = group_figures(
+        dataset.figures,
+        lambda f: (f.area, f.indicator, f.period, f.at, f.source) if f.unit != "persen" else None,
+    )
+    for figures in groups.values():
+        totals = [f for f in figures if f.segment is None]
+        parts = [f for f in figures if f.segment is not None]
+        if len(totals) == 1 and len(parts) >= 2 and not _sum(parts).overlaps(interval(totals[0])):
+            yield finding(
+                dataset,
+                [totals[0], *parts],
+                f"jumlah segmen {format_number(sum(p.value for p in parts))} tidak sama dengan "
+                f"total {format_number(totals[0].value)}",
+                "total-mismatch",
+            )
+
+
+def served_regions(office: Office, period: str) -> set[str]:
+    """Regions the office serves during the whole of a period, by its service dates."""
+    start, end = period_bounds(period)
+    served = set()
+    for area in office.serves:
+        begins = period_bounds(area.valid_from)[0] if area.valid_from else start
+        ends = period_bounds(area.valid_to)[1] if area.valid_to else end
+        if begins <= start and end <= ends:
+            served.add(area.region)
+    return served
+
+
+def _region_parts(figures: list[Figure], regions: set[str]) -> list[Figure] | None:
+    """Figures whose areas cover the regions exactly once, or None."""
+    parts = [f for f in figures if set(f.area) <= regions]
+    covered = [slug for f in parts for slug in f.area]
+    return parts if sorted(covered) == sorted(regions) and parts else None
+
+
+def check_office_totals(dataset: Dataset) -> Iterator[Problem]:
+    """A branch office's count must equal the sum of the regions it serves, from one source."""
+    groups = group_figures(
+        dataset.figures,
+        lambda f: (f.indicator, f.segment, f.period, f.at, f.source) if f.unit != "persen" else None,
+    )
+    for figures in groups.values():
+        for total in figures:
+            office = dataset.offices.get(total.area[0])
+            if office is None:
+                continue
+            parts = _region_parts(figures, served_regions(office, total.period))
+            if parts and not _sum(parts).overlaps(interval(total)):
+                yield finding(
+                    dataset,
+                    [total, *parts],
+                    f"jumlah wilayah {format_number(sum(p.value for p in parts))} tidak sama "
+                    f"dengan total {office.name} {format_number(total.value)}",
+                    "total-mismatch",
+                )
+
+
+def check_unweighted_average(dataset: Dataset) -> Iterator[Problem]:
+    """An office's coverage that equals the plain mean of its regions' is not weighted by workers."""
+    groups = group_figures(
+        dataset.figures,
+        lambda f: (f.period, f.source) if f.indicator == "coverage" and f.segment is None else None,
+    )
+    for figures in groups.values():
+        for total in figures:
+            office = dataset.offices.get(total.area[0])
+            regions = served_regions(office, total.period) if office else set()
+            parts = [f for f in figures if len(f.area) == 1 and f.area[0] in regions]
+            if office is None or len(parts) != len(regions) or len(parts) < 2:
+                continue
+            average = mean(p.value for p in parts)
+            if interval(total).overlaps(Interval(average - 0.005, average + 0.005)):
+                yield finding(
+                    dataset,
+                    [total, *parts],
+                    f"cakupan {office.name} {total.as_published} sama dengan "
+                    f"rata-rata sederhana cakupan {len(parts)} wilayahnya "
+                    f"({format_number(average, 2)}%), bukan cakupan yang ditimbang dengan jumlah "
+                    "pekerja; wilayah kecil berbobot sama dengan wilayah besar",
+                    "unweighted-average",
+                    "note",
+                )

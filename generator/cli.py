@@ -1,0 +1,72 @@
+"""Command line: parse options, call one library function, print, exit."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from generator.dataset.problems import DataError, format_problem
+from generator.project import Project
+
+ROOT = Path(__file__).resolve().parents[1]
+
+data_option = click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Dataset directory (default: data/).",
+)
+
+
+def _project(data_dir: Path | None, site_dir: Path | None = None) -> Project:
+    return Project.at(Path.cwd() if (Path.cwd() / "mkdocs.yml").exists() else ROOT, data_dir, site_dir)
+
+
+def _abort(error: DataError) -> None:
+    for problem in error.problems:
+        click.echo(format_problem(problem), err=True)
+    click.echo(error.summary(), err=True)
+    sys.exit(1)
+
+
+@click.group()
+def main() -> None:
+    """Cakupan BPJS Ketenagakerjaan: check the dataset, build and preview the site."""
+
+
+@main.command()
+@data_option
+def check(data_dir: Path | None) -> None:
+    """Validate the dataset and run the consistency checks."""
+    from generator.checks import run_checks
+    from generator.dataset.load import load_dataset
+
+    project = _project(data_dir)
+    try:
+        dataset = load_dataset(project.data_dir)
+        findings = run_checks(dataset)
+    except DataError as error:
+        _abort(error)
+        return
+    for finding in findings:
+        click.echo(format_problem(finding))
+    errors = [f for f in findings if f.is_error]
+    if errors:
+        _abort(DataError(errors))
+    notes = len(findings)
+    click.echo(
+        f"OK: {len(dataset.figures)} figures, {len(dataset.sources)} sources, "
+        f"{len(dataset.regions)} regions, {len(dataset.offices)} offices; {notes} notes."
+    )
+
+
+@main.command()
+def schema() -> None:
+    """Write data/schema.json from the dataset models."""
+    from generator.site.write import write_schema
+
+    path = write_schema(_project(None))
+    click.echo(f"Wrote {path}")

@@ -1,0 +1,1 @@
+"""The dataset: schema, loader and the problems they report."""

@@ -1,0 +1,352 @@
+"""The only code that reads the dataset: YAML 1.2 files -> validated `Dataset`.
+
+Every problem is collected with its file, line and column, so a user sees all of them at once.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
+from ruamel.yaml.error import MarkedYAMLError
+
+from generator.dataset.problems import DataError, Position, Problem
+from generator.dataset.references import Names, file_references
+from generator.dataset.schema import DataFile, Event, Figure, Office, Region, Source
+
+FieldPath = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Everything the site is built from, validated and cross-referenced."""
+
+    regions: dict[str, Region]
+    offices: dict[str, Office]
+    sources: dict[str, Source]
+    events: dict[str, Event]
+    figures: tuple[Figure, ...]
+    # Where each region, office, source, event and figure was written (not part of equality).
+    positions: dict[str, Position] = field(default_factory=dict, compare=False, repr=False)
+
+    def position_of(self, key: str) -> Position:
+        return self.positions.get(key, Position("?"))
+
+    def area_name(self, area: tuple[str, ...] | str) -> str:
+        """Reader-facing name: 'Kabupaten Blitar', 'Kantor Cabang Blitar', 'Kota Blitar dan ...'."""
+        slugs = (area,) if isinstance(area, str) else area
+        return " dan ".join(self._name(slug) for slug in slugs)
+
+    def _name(self, slug: str) -> str:
+        if slug in self.offices:
+            return self.offices[slug].name
+        region = self.regions[slug]
+        return region.name if region.type == "provinsi" else f"{region.type.title()} {region.name}"
+
+
+class _Constructor(RoundTripConstructor):
+    """Round-trip constructor that keeps timestamps as text; the schema parses dates."""
+
+
+_Constructor.add_constructor(
+    "tag:yaml.org,2002:timestamp", RoundTripConstructor.construct_yaml_str
+)
+
+
+def _yaml() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.Constructor = _Constructor
+    yaml.version = (1, 2)
+    return yaml
+
+
+# --- reading one file ---------------------------------------------------------------------------
+
+
+@dataclass
+class ParsedFile:
+    """A file's data as plain Python, and the position of every value and key in it."""
+
+    name: str
+    data: Any
+    values: dict[FieldPath, tuple[int, int]]
+    keys: dict[FieldPath, tuple[int, int]]
+
+    def position(self, path: FieldPath, *, at_key: bool = False) -> Position:
+        table = self.keys if at_key else self.values
+        for end in range(len(path), -1, -1):  # fall back to the nearest enclosing node
+            if path[:end] in table:
+                line, column = table[path[:end]]
+                return Position(self.name, line + 1, column + 1)
+        return Position(self.name, 1, 1)
+
+
+def _to_plain(node: Any, path: FieldPath, parsed: ParsedFile) -> Any:
+    """Copy ruamel's node tree into plain dicts, lists and scalars, recording positions."""
+    if isinstance(node, CommentedMap):
+        plain = {}
+        for key, value in node.items():
+            child = (*path, str(key))
+            parsed.keys[child] = node.lc.key(key)
+            parsed.values[child] = node.lc.value(key)
+            plain[str(key)] = _to_plain(value, child, parsed)
+        return plain
+    if isinstance(node, CommentedSeq):
+        items = []
+        for index, value in enumerate(node):
+            parsed.values[(*path, index)] = node.lc.item(index)
+            items.append(_to_plain(value, (*path, index), parsed))
+        return items
+    for plain_type in (bool, int, float, str):  # ScalarFloat, ScalarInt ... -> builtins
+        if isinstance(node, plain_type):
+            return plain_type(node)
+    return node
+
+
+def _position_in_text(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset)
+    return line + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _tab_problems(name: str, text: str) -> list[Problem]:
+    problems = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            problems.append(
+                Problem(
+                    Position(name, number, indent.index("\t") + 1),
+                    "",
+                    "tab in indentation; YAML indents with spaces only",
+                    "tab-indentation",
+                )
+            )
+    return problems
+
+
+def _yaml_problem(name: str, error: MarkedYAMLError) -> Problem:
+    mark = error.problem_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    if isinstance(error, DuplicateKeyError):
+        first = error.context_mark.line + 1 if error.context_mark else "?"
+        key = str(error.problem).split('"')[1] if '"' in str(error.problem) else "?"
+        return Problem(
+            Position(name, line, column),
+            key,
+            f"key appears twice (first at line {first})",
+            "duplicate-key",
+        )
+    return Problem(Position(name, line, column), "", str(error.problem), "yaml-syntax")
+
+
+def parse_file(path: Path, name: str) -> ParsedFile | list[Problem]:
+    """Parse one YAML file into plain data with positions, or return why it cannot be read."""
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line, column = _position_in_text(raw[: error.start].decode("utf-8", "replace"), error.start)
+        return [
+            Problem(
+                Position(name, line, column),
+                "",
+                f"byte {raw[error.start]:#04x} is not valid UTF-8; save the file as UTF-8",
+                "invalid-utf8",
+            )
+        ]
+    if problems := _tab_problems(name, text):
+        return problems
+    try:
+        node = _yaml().load(text)
+    except MarkedYAMLError as error:
+        return [_yaml_problem(name, error)]
+    if node is None:
+        return [Problem(Position(name, 1, 1), "", "the file holds no data", "empty-file")]
+    parsed = ParsedFile(name, None, {(): (0, 0)}, {})
+    parsed.data = _to_plain(node, (), parsed)
+    return parsed
+
+
+# --- validation ---------------------------------------------------------------------------------
+
+_CODES = {
+    "missing": "missing-field",
+    "extra_forbidden": "unknown-field",
+    "literal_error": "invalid-choice",
+    "string_pattern_mismatch": "invalid-format",
+    "string_too_short": "empty-value",
+    "too_short": "empty-value",
+    "greater_than_equal": "out-of-range",
+    "less_than_equal": "out-of-range",
+}
+_FIELD_NAMES: dict[str, set[str]] = {
+    model.__name__: {f.alias or name for name, f in model.model_fields.items()}
+    for model in (DataFile, Region, Office, Source, Figure, Event)
+}
+
+
+def _field_label(path: FieldPath) -> str:
+    label = ""
+    for part in path:
+        label += f"[{part}]" if isinstance(part, int) else (f".{part}" if label else part)
+    return label
+
+
+def _clean_loc(loc: tuple[Any, ...]) -> FieldPath:
+    """Drop the parts pydantic adds for unions and validators ('int', 'function-before[...]')."""
+    names = {"int", "float", "str", "list[...]", "tuple[...]", "is-instance[tuple]"}
+    return tuple(p for p in loc if not (isinstance(p, str) and ("[" in p or p in names)))
+
+
+def _close_match(word: str, options: set[str] | list[str]) -> str:
+    matches = difflib.get_close_matches(word, sorted(options), n=1, cutoff=0.6)
+    return f"; did you mean {matches[0]!r}?" if matches else ""
+
+
+def _message(error: Any, path: FieldPath) -> str:
+    kind, value = error["type"], error.get("input")
+    if kind == "missing":
+        return f"required field {path[-1]!r} is missing"
+    if kind == "extra_forbidden":
+        allowed = set().union(*_FIELD_NAMES.values())
+        return f"unknown field {path[-1]!r}{_close_match(str(path[-1]), allowed)}"
+    if kind == "literal_error":
+        expected = error.get("ctx", {}).get("expected", "")
+        options = [o.strip(" '") for o in expected.replace(" or ", ",").split(",")]
+        return f"{value!r} is not one of {expected}{_close_match(str(value), options)}"
+    if kind.endswith("_type") or kind.startswith("is_instance"):
+        return f"expected {kind.removesuffix('_type')}, got {type(value).__name__} {value!r}"
+    return str(error["msg"])
+
+
+def _schema_problems(parsed: ParsedFile, error: ValidationError) -> list[Problem]:
+    problems = {}
+    for item in error.errors():
+        path = _clean_loc(item["loc"])
+        code = _CODES.get(item["type"], item["type"].replace("_", "-"))
+        if code.endswith("-type") or code.startswith("is-instance"):
+            code = "type-error"
+        at_key = item["type"] == "extra_forbidden"
+        position = parsed.position(path, at_key=at_key)
+        problem = Problem(position, _field_label(path), _message(item, path), code)
+        problems.setdefault((position, problem.field), problem)  # unions repeat one problem
+    return list(problems.values())
+
+
+def validate_file(parsed: ParsedFile) -> DataFile | list[Problem]:
+    try:
+        return DataFile.model_validate(parsed.data)
+    except ValidationError as error:
+        return _schema_problems(parsed, error)
+
+
+# --- the whole directory ------------------------------------------------------------------------
+
+
+def data_files(data_dir: Path) -> list[Path]:
+    return sorted(p for p in data_dir.rglob("*.yaml") if p.is_file())
+
+
+@dataclass
+class _Collected:
+    regions: dict[str, Region] = field(default_factory=dict)
+    offices: dict[str, Office] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
+    events: dict[str, Event] = field(default_factory=dict)
+    figures: list[Figure] = field(default_factory=list)
+    positions: dict[str, Position] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _collect_named(
+    collected: _Collected, parsed: ParsedFile, section: str, items: dict[str, Any]
+) -> None:
+    target = getattr(collected, section)
+    for name, item in items.items():
+        position = parsed.position((section, name), at_key=True)
+        if name in target:
+            first = collected.positions[f"{section}:{name}"]
+            collected.problems.append(
+                Problem(
+                    position,
+                    f"{section}.{name}",
+                    f"{name!r} is defined twice (first at {first})",
+                    "duplicate-id",
+                )
+            )
+            continue
+        target[name] = item
+        collected.positions[f"{section}:{name}"] = position
+
+
+def _collect_file(collected: _Collected, parsed: ParsedFile, content: DataFile) -> None:
+    for section in ("regions", "offices", "sources", "events"):
+        if items := getattr(content, section):
+            _collect_named(collected, parsed, section, items)
+    for index, figure in enumerate(content.figures or ()):
+        collected.figures.append(figure)
+        collected.positions.setdefault(f"figure:{figure.key}", parsed.position(("figures", index)))
+        collected.problems.extend(_file_name_problems(parsed, index, figure))
+
+
+def _file_name_problems(parsed: ParsedFile, index: int, figure: Figure) -> Iterator[Problem]:
+    """Figures live in figures/<area>.yaml, so an editor knows where to add one."""
+    expected = "+".join(figure.area) + ".yaml"
+    path = Path(parsed.name)
+    if path.parent.name == "figures" and path.name != expected:
+        yield Problem(
+            parsed.position(("figures", index, "area")),
+            f"figures[{index}].area",
+            f"a figure for {'+'.join(figure.area)!r} belongs in figures/{expected}",
+            "wrong-file",
+        )
+
+
+def _names(contents: list[tuple[ParsedFile, DataFile]]) -> Names:
+    def ids(section: str) -> frozenset[str]:
+        return frozenset(k for _, c in contents for k in (getattr(c, section) or {}))
+
+    return Names(ids("regions"), ids("offices"), ids("sources"))
+
+
+def _reference_problems(contents: list[tuple[ParsedFile, DataFile]]) -> Iterator[Problem]:
+    names = _names(contents)
+    for parsed, content in contents:
+        for bad in file_references(content, names):
+            position = parsed.position(bad.path)
+            yield Problem(position, _field_label(bad.path), bad.message, bad.code)
+
+
+def load_dataset(data_dir: Path) -> Dataset:
+    """Read and validate every YAML file under data_dir; raise DataError listing all problems."""
+    if not data_dir.is_dir():
+        raise DataError([Problem(Position(str(data_dir)), "", "no such directory", "no-data")])
+    collected = _Collected()
+    contents: list[tuple[ParsedFile, DataFile]] = []
+    for path in data_files(data_dir):
+        parsed = parse_file(path, path.relative_to(data_dir).as_posix())
+        content = parsed if isinstance(parsed, list) else validate_file(parsed)
+        if isinstance(content, list):
+            collected.problems.extend(content)
+            continue
+        assert isinstance(parsed, ParsedFile)
+        contents.append((parsed, content))
+        _collect_file(collected, parsed, content)
+    collected.problems.extend(_reference_problems(contents))
+    if collected.problems:
+        raise DataError(collected.problems)
+    return Dataset(
+        regions=collected.regions,
+        offices=collected.offices,
+        sources=collected.sources,
+        events=collected.events,
+        figures=tuple(collected.figures),
+        positions=collected.positions,
+    )

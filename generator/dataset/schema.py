@@ -1,0 +1,241 @@
+"""The dataset's schema: strict pydantic models, one docstring per field.
+
+Every YAML file in the data directory is a `DataFile`; its top-level keys say what it holds.
+`data/schema.json` is generated from `DataFile` so editors get completion and hover help.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from generator.dataset.periods import PERIOD_PATTERN, PeriodError, normalize_period
+from generator.dataset.vocabulary import COUNT_UNITS, INDICATORS
+
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+
+
+def _period(value: object) -> str:
+    try:
+        return normalize_period(value)
+    except PeriodError as error:
+        raise PydanticCustomError("invalid-date", str(error)) from None
+
+
+def _iso_date(value: object) -> object:
+    if not isinstance(value, str):
+        return value  # strict validation reports the wrong type
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise PydanticCustomError(
+            "invalid-date", "{value!r} is not a real date in the form YYYY-MM-DD", {"value": value}
+        ) from None
+
+
+def _area(value: object) -> object:
+    if isinstance(value, str):
+        return (value,)
+    return tuple(value) if isinstance(value, list) else value
+
+
+Period = Annotated[
+    str,
+    BeforeValidator(_period, json_schema_input_type=str | int),
+    Field(pattern=PERIOD_PATTERN, examples=["2023-09-06", "2024-Q1", "2023", "2025-03/2025-12"]),
+]
+IsoDate = Annotated[date, BeforeValidator(_iso_date, json_schema_input_type=str)]
+Area = Annotated[
+    tuple[Slug, ...],
+    BeforeValidator(_area, json_schema_input_type=Slug | list[Slug]),
+    Field(min_length=1),
+]
+Text = Annotated[str, Field(min_length=1)]
+Url = Annotated[str, Field(pattern=r"^https?://[^\s]+$")]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+
+class Region(Strict):
+    """A province or a kabupaten/kota, as in the BPS list."""
+
+    name: Text = Field(description="Name without its type: 'Blitar', 'Jawa Timur'.")
+    type: Literal["provinsi", "kabupaten", "kota"] = Field(description="Administrative type.")
+    bps_code: str = Field(
+        pattern=r"^\d{2}(\d{2})?$",
+        description="BPS code as text, quoted in YAML: '35' (province), '3505' (kabupaten/kota).",
+    )
+    parent: Slug | None = Field(None, description="Slug of the province a kabupaten/kota lies in.")
+
+
+class ServiceArea(Strict):
+    """A region a branch office serves, for as long as the sources say."""
+
+    region: Slug = Field(description="Slug of the region served.")
+    valid_from: Period | None = Field(
+        None, alias="from", description="First period served; empty when no source says."
+    )
+    valid_to: Period | None = Field(
+        None, alias="to", description="Last period served; empty while it still serves it."
+    )
+    source: Slug = Field(description="Id of the source that names this region as served.")
+    quote: Text = Field(description="The sentence of the source that says so.")
+
+
+class Office(Strict):
+    """A BPJS Ketenagakerjaan branch office (Kantor Cabang)."""
+
+    name: Text = Field(description="Full name: 'Kantor Cabang Blitar'.")
+    province: Slug = Field(description="Slug of the province the office lies in.")
+    serves: list[ServiceArea] = Field(description="Regions the office serves, with dates.")
+
+
+class Source(Strict):
+    """A published document the figures come from."""
+
+    publisher: Text = Field(description="Publisher as named in the document: 'SURYA.co.id'.")
+    title: Text | None = Field(None, description="Headline; empty when the copy has none.")
+    author: Text | None = Field(None, description="Author or reporter, as credited.")
+    editor: Text | None = Field(None, description="Editor, as credited.")
+    published: Period | None = Field(
+        None, description="Publication date, as precise as the document states it."
+    )
+    reported: Period | None = Field(
+        None, description="Date of the statements the document reports ('Rabu (6/9/2023)')."
+    )
+    date_note: Text | None = Field(None, description="How the dates were read, when not plain.")
+    language: Literal["id", "en"] = Field(description="ISO 639-1 language code.")
+    seed: Text | None = Field(None, description="File name of the copy in shared/seeds/.")
+    url: Url | None = Field(None, description="Address of the original; empty when unknown.")
+    accessed: IsoDate = Field(description="Date the document was read for this dataset.")
+
+
+class Figure(Strict):
+    """One number as a source states it, for one area and period."""
+
+    area: Area = Field(
+        description="Region or office slug, or a list of region slugs for a joint figure."
+    )
+    indicator: Literal[tuple(INDICATORS)] = Field(  # type: ignore[valid-type]
+        description="What is measured; see generator/dataset/vocabulary.py."
+    )
+    segment: Literal["pu", "bpu", "jakon", "pmi"] | None = Field(
+        None, description="Participant segment; empty for all segments together."
+    )
+    value: int | float = Field(
+        description="The number, without thousands separators: 226342, 69.4, 15900000."
+    )
+    unit: Literal["persen", "orang", "badan usaha"] = Field(description="Unit of the value.")
+    as_published: Text = Field(
+        description="The value exactly as the source writes it: '226.342', '15,9 juta'."
+    )
+    period: Period = Field(description="The date or period the figure refers to.")
+    at: Literal["start", "end"] | None = Field(
+        None, description="For a change 'from X to Y' over the period: which end this value is."
+    )
+    is_approximate: bool = Field(
+        False, description="True when the source qualifies it ('sekitar', 'kurang lebih')."
+    )
+    source: Slug = Field(description="Id of the source.")
+    quote: Text = Field(description="The sentence of the source the figure comes from.")
+    note: Text | None = Field(None, description="What readers must know to read it (Indonesian).")
+
+    @field_validator("value")
+    @classmethod
+    def _value_fits_unit(cls, value: int | float, info: ValidationInfo) -> int | float:
+        unit = info.data.get("unit")
+        if unit in COUNT_UNITS and not isinstance(value, int):
+            raise PydanticCustomError(
+                "not-integer",
+                "{value!r} is not a whole number; a count is written without thousands "
+                "separators (1234, not 1.234 or 1,234)",
+                {"value": value},
+            )
+        indicator = INDICATORS.get(str(info.data.get("indicator")))
+        if indicator and not _within(value, indicator.minimum, indicator.maximum):
+            raise PydanticCustomError(
+                "out-of-range",
+                "{value!r} is outside {low}..{high} for {indicator}",
+                {
+                    "value": value,
+                    "low": indicator.minimum,
+                    "high": "" if indicator.maximum is None else indicator.maximum,
+                    "indicator": info.data.get("indicator"),
+                },
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _unit_fits_indicator(self) -> Figure:
+        expected = INDICATORS[self.indicator].unit
+        if self.unit != expected:
+            raise PydanticCustomError(
+                "unit-mismatch",
+                "unit {unit!r} does not fit indicator {indicator!r}, which is in {expected!r}",
+                {"unit": self.unit, "indicator": self.indicator, "expected": expected},
+            )
+        return self
+
+    @property
+    def key(self) -> str:
+        """Stable anchor for the figure: area, indicator, segment, period, end, source."""
+        parts = ["+".join(self.area), self.indicator, self.segment, self.period, self.at]
+        parts.append(self.source)
+        return "--".join(p.replace("/", "_") for p in parts if p)
+
+
+def _within(value: float, low: float | None, high: float | None) -> bool:
+    return (low is None or value >= low) and (high is None or value <= high)
+
+
+class Event(Strict):
+    """An agreement, programme, meeting or regulation a source describes."""
+
+    kind: Literal["perjanjian", "pertemuan", "program", "regulasi"] = Field(
+        description="Kind of event."
+    )
+    title: Text = Field(description="Short title in Indonesian.")
+    description: Text | None = Field(None, description="One or two sentences in Indonesian.")
+    period: Period = Field(description="When it happened or applies.")
+    areas: list[Slug] = Field(min_length=1, description="Regions and offices it concerns.")
+    source: Slug = Field(description="Id of the source.")
+    quote: Text = Field(description="The sentence of the source that describes it.")
+
+
+class DataFile(Strict):
+    """One YAML file of the dataset. A file may hold any of these sections."""
+
+    regions: dict[Slug, Region] | None = Field(None, description="Regions by slug.")
+    offices: dict[Slug, Office] | None = Field(None, description="Branch offices by slug.")
+    sources: dict[Slug, Source] | None = Field(None, description="Sources by id.")
+    events: dict[Slug, Event] | None = Field(None, description="Events by id.")
+    figures: list[Figure] | None = Field(
+        None, description="Figures; keep one file per area: data/figures/<area>.yaml."
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _not_empty(cls, data: Any) -> Any:
+        if isinstance(data, dict) and not data:
+            raise PydanticCustomError("empty-file", "the file holds no data")
+        return data
+
+
+def dataset_json_schema() -> dict[str, Any]:
+    """JSON Schema of one data file, for editors (committed as data/schema.json)."""
+    schema = DataFile.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return schema

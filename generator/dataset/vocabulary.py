@@ -1,0 +1,84 @@
+"""The words of the dataset: indicators, segments, units, with their Indonesian labels."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Indicator:
+    label: str
+    unit: str
+    description: str
+    # Inclusive bounds for percentages; None means no bound on that side.
+    minimum: float | None = 0
+    maximum: float | None = None
+    is_target: bool = False
+
+
+INDICATORS: dict[str, Indicator] = {
+    "coverage": Indicator(
+        "Cakupan kepesertaan", "persen",
+        "Share of the potential workers who are active participants, as the source states it.",
+        maximum=100,
+    ),
+    "coverage_target": Indicator(
+        "Target cakupan", "persen", "Coverage the region aims for (e.g. the UCJ target).",
+        maximum=100, is_target=True,
+    ),
+    "coverage_gap": Indicator(
+        "Selisih terhadap target", "persen", "Target coverage minus current coverage.",
+        maximum=100, is_target=True,
+    ),
+    "active_participants": Indicator(
+        "Peserta aktif", "orang", "Workers registered and active in BPJS Ketenagakerjaan."
+    ),
+    "participants": Indicator(
+        "Peserta", "orang",
+        "Workers registered, where the source does not say 'active' (e.g. 'realisasi').",
+    ),
+    "potential_workers": Indicator(
+        "Potensi pekerja", "orang", "Workers who could be covered: the coverage denominator."
+    ),
+    "uncovered_workers": Indicator(
+        "Pekerja belum terdaftar", "orang", "Workers not yet registered as participants."
+    ),
+    "participant_growth": Indicator(
+        "Pertumbuhan peserta", "persen",
+        "Percentage change in participants over the period (start to end).", minimum=-100,
+    ),
+    "funded_workers": Indicator(
+        "Pekerja dibiayai pemerintah daerah", "orang",
+        "Workers whose contributions a local government paid.",
+    ),
+    "funded_workers_planned": Indicator(
+        "Pekerja yang akan dibiayai pemerintah daerah", "orang",
+        "Workers a local government has agreed or plans to fund.", is_target=True,
+    ),
+    "business_entities": Indicator(
+        "Badan usaha peserta", "badan usaha", "Employers registered as participants."
+    ),
+    "new_participant_target": Indicator(
+        "Target peserta baru", "orang", "New participants the office aims to enrol.",
+        is_target=True,
+    ),
+}  # fmt: skip
+
+SEGMENTS: dict[str, str] = {
+    "pu": "Penerima Upah (PU)",
+    "bpu": "Bukan Penerima Upah (BPU)",
+    "jakon": "Jasa Konstruksi",
+    "pmi": "Pekerja Migran Indonesia (PMI)",
+}
+
+UNITS: tuple[str, ...] = ("persen", "orang", "badan usaha")
+COUNT_UNITS: frozenset[str] = frozenset({"orang", "badan usaha"})
+
+EVENT_KINDS: dict[str, str] = {
+    "perjanjian": "Perjanjian kerja sama",
+    "pertemuan": "Pertemuan",
+    "program": "Program",
+    "regulasi": "Regulasi",
+}
+
+REGION_TYPES: dict[str, str] = {"provinsi": "Provinsi", "kabupaten": "Kabupaten", "kota": "Kota"}

@@ -1,0 +1,1 @@
+"""Everything that writes files: generated docs, the MkDocs build, the offline bundle."""
