@@ -64,6 +64,30 @@ def check(data_dir: Path | None) -> None:
 
 
 @main.command()
+@data_option
+@click.option(
+    "--site-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Where to write the site (default: site/).",
+)
+def build(data_dir: Path | None, site_dir: Path | None) -> None:
+    """Check the dataset, render the pages and build the site; a failure changes nothing."""
+    from generator.build import build_site
+    from generator.site.mkdocs import BuildError
+
+    project = _project(data_dir, site_dir)
+    try:
+        build_site(project)
+    except DataError as error:
+        _abort(error)
+    except BuildError as error:
+        click.echo(f"MkDocs build failed: {error}", err=True)
+        sys.exit(1)
+    click.echo(f"Built {project.site_dir}")
+
+
+@main.command()
 def schema() -> None:
     """Write data/schema.json from the dataset models."""
     from generator.site.write import write_schema

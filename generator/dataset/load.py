@@ -16,6 +16,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.reader import ReaderError
 
 from generator.dataset.problems import DataError, Position, Problem
 from generator.dataset.references import Names, file_references
@@ -167,6 +168,10 @@ def parse_file(path: Path, name: str) -> ParsedFile | list[Problem]:
         node = _yaml().load(text)
     except MarkedYAMLError as error:
         return [_yaml_problem(name, error)]
+    except ReaderError as error:  # a control character, which YAML does not allow anywhere
+        line, column = _position_in_text(text, error.position)
+        message = f"character U+{error.character:04X} is not allowed in YAML; delete it"
+        return [Problem(Position(name, line, column), "", message, "invalid-character")]
     if node is None:
         return [Problem(Position(name, 1, 1), "", "the file holds no data", "empty-file")]
     parsed = ParsedFile(name, None, {(): (0, 0)}, {})
@@ -205,6 +210,28 @@ def _clean_loc(loc: tuple[Any, ...]) -> FieldPath:
     return tuple(p for p in loc if not (isinstance(p, str) and ("[" in p or p in names)))
 
 
+# How a type error names what was expected and what was found, in a data editor's words.
+_TYPE_WORDS = {
+    "bool": "true or false",
+    "int": "a number",
+    "float": "a number",
+    "string": "text",
+    "date": "a date (YYYY-MM-DD)",
+    "list": "a list",
+    "tuple": "a list",
+    "dict": "a mapping (key: value)",
+    "model": "a mapping (key: value)",
+}
+
+
+def _found(value: Any) -> str:
+    if value is None:
+        return "an empty value"
+    if isinstance(value, dict | list):
+        return "a mapping" if isinstance(value, dict) else "a list"
+    return repr(value)
+
+
 def _close_match(word: str, options: set[str] | list[str]) -> str:
     matches = difflib.get_close_matches(word, sorted(options), n=1, cutoff=0.6)
     return f"; did you mean {matches[0]!r}?" if matches else ""
@@ -222,7 +249,8 @@ def _message(error: Any, path: FieldPath) -> str:
         options = [o.strip(" '") for o in expected.replace(" or ", ",").split(",")]
         return f"{value!r} is not one of {expected}{_close_match(str(value), options)}"
     if kind.endswith("_type") or kind.startswith("is_instance"):
-        return f"expected {kind.removesuffix('_type')}, got {type(value).__name__} {value!r}"
+        expected = kind.removesuffix("_type")
+        return f"expected {_TYPE_WORDS.get(expected, expected)}, got {_found(value)}"
     return str(error["msg"])
 
 
@@ -286,21 +314,29 @@ def _collect_named(
         collected.positions[f"{section}:{name}"] = position
 
 
-def _collect_file(collected: _Collected, parsed: ParsedFile, content: DataFile) -> None:
+def _collect_file(
+    collected: _Collected, parsed: ParsedFile, content: DataFile, names: Names
+) -> None:
     for section in ("regions", "offices", "sources", "events"):
         if items := getattr(content, section):
             _collect_named(collected, parsed, section, items)
     for index, figure in enumerate(content.figures or ()):
         collected.figures.append(figure)
         collected.positions.setdefault(f"figure:{figure.key}", parsed.position(("figures", index)))
-        collected.problems.extend(_file_name_problems(parsed, index, figure))
+        collected.problems.extend(_file_name_problems(parsed, index, figure, names))
 
 
-def _file_name_problems(parsed: ParsedFile, index: int, figure: Figure) -> Iterator[Problem]:
-    """Figures live in figures/<area>.yaml, so an editor knows where to add one."""
+def _file_name_problems(
+    parsed: ParsedFile, index: int, figure: Figure, names: Names
+) -> Iterator[Problem]:
+    """Figures live in figures/<area>.yaml, so an editor knows where to add one.
+
+    An area that names nothing is reported as unknown instead: its file name would mislead.
+    """
     expected = "+".join(figure.area) + ".yaml"
     path = Path(parsed.name)
-    if path.parent.name == "figures" and path.name != expected:
+    known = set(figure.area) <= names.regions | names.offices
+    if path.parent.name == "figures" and path.name != expected and known:
         yield Problem(
             parsed.position(("figures", index, "area")),
             f"figures[{index}].area",
@@ -316,8 +352,9 @@ def _names(contents: list[tuple[ParsedFile, DataFile]]) -> Names:
     return Names(ids("regions"), ids("offices"), ids("sources"))
 
 
-def _reference_problems(contents: list[tuple[ParsedFile, DataFile]]) -> Iterator[Problem]:
-    names = _names(contents)
+def _reference_problems(
+    contents: list[tuple[ParsedFile, DataFile]], names: Names
+) -> Iterator[Problem]:
     for parsed, content in contents:
         for bad in file_references(content, names):
             position = parsed.position(bad.path)
@@ -338,8 +375,10 @@ def load_dataset(data_dir: Path) -> Dataset:
             continue
         assert isinstance(parsed, ParsedFile)
         contents.append((parsed, content))
-        _collect_file(collected, parsed, content)
-    collected.problems.extend(_reference_problems(contents))
+    names = _names(contents)
+    for parsed, content in contents:
+        _collect_file(collected, parsed, content, names)
+    collected.problems.extend(_reference_problems(contents, names))
     if collected.problems:
         raise DataError(collected.problems)
     return Dataset(

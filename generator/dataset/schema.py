@@ -40,7 +40,9 @@ def _iso_date(value: object) -> object:
         return date.fromisoformat(value)
     except ValueError:
         raise PydanticCustomError(
-            "invalid-date", "{value!r} is not a real date in the form YYYY-MM-DD", {"value": value}
+            "invalid-date",
+            "{value} is not a real date in the form YYYY-MM-DD",
+            {"value": repr(value)},
         ) from None
 
 
@@ -135,10 +137,11 @@ class Figure(Strict):
     segment: Literal["pu", "bpu", "jakon", "pmi"] | None = Field(
         None, description="Participant segment; empty for all segments together."
     )
+    # `unit` comes before `value`: the value's validator reads it to reject 1.234 for a count.
+    unit: Literal["persen", "orang", "badan usaha"] = Field(description="Unit of the value.")
     value: int | float = Field(
         description="The number, without thousands separators: 226342, 69.4, 15900000."
     )
-    unit: Literal["persen", "orang", "badan usaha"] = Field(description="Unit of the value.")
     as_published: Text = Field(
         description="The value exactly as the source writes it: '226.342', '15,9 juta'."
     )
@@ -160,17 +163,17 @@ class Figure(Strict):
         if unit in COUNT_UNITS and not isinstance(value, int):
             raise PydanticCustomError(
                 "not-integer",
-                "{value!r} is not a whole number; a count is written without thousands "
+                "{value} is not a whole number; a count is written without thousands "
                 "separators (1234, not 1.234 or 1,234)",
-                {"value": value},
+                {"value": repr(value)},
             )
         indicator = INDICATORS.get(str(info.data.get("indicator")))
         if indicator and not _within(value, indicator.minimum, indicator.maximum):
             raise PydanticCustomError(
                 "out-of-range",
-                "{value!r} is outside {low}..{high} for {indicator}",
+                "{value} is outside {low}..{high} for {indicator}",
                 {
-                    "value": value,
+                    "value": repr(value),
                     "low": indicator.minimum,
                     "high": "" if indicator.maximum is None else indicator.maximum,
                     "indicator": info.data.get("indicator"),
@@ -184,7 +187,7 @@ class Figure(Strict):
         if self.unit != expected:
             raise PydanticCustomError(
                 "unit-mismatch",
-                "unit {unit!r} does not fit indicator {indicator!r}, which is in {expected!r}",
+                "unit '{unit}' does not fit indicator '{indicator}', which is in '{expected}'",
                 {"unit": self.unit, "indicator": self.indicator, "expected": expected},
             )
         return self

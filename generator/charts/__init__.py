@@ -1,0 +1,1 @@
+"""Altair charts: one function per chart kind, DataFrame -> Chart, no I/O."""

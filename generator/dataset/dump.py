@@ -1,0 +1,70 @@
+"""Write a `Dataset` back as YAML files that `load_dataset` reads into an equal `Dataset`.
+
+The layout is the one the loader expects of hand-written data: regions.yaml, offices.yaml,
+sources.yaml, events.yaml, and one figures/<area>.yaml per area (slugs of a joint area joined
+by "+"). Empty and default fields are left out, so the files read like hand-written ones.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+from ruamel.yaml import YAML
+
+from generator.dataset.load import Dataset
+from generator.dataset.schema import Figure
+
+SECTIONS = ("regions", "offices", "sources", "events")
+
+
+def _yaml() -> YAML:
+    yaml = YAML(typ="rt")  # ruamel.yaml writes YAML 1.2, the version the loader reads
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.width = 100
+    yaml.default_flow_style = False
+    return yaml
+
+
+def _plain(model: BaseModel) -> dict[str, Any]:
+    """Field values by YAML name; dates as ISO text, tuples as lists, no empty fields."""
+    return model.model_dump(mode="json", by_alias=True, exclude_none=True, exclude_defaults=True)
+
+
+def _figure(figure: Figure) -> dict[str, Any]:
+    data = _plain(figure)
+    if len(figure.area) == 1:
+        data["area"] = figure.area[0]  # `area: kota-blitar`, as people write it
+    return data
+
+
+def _text(data: dict[str, Any]) -> str:
+    stream = io.StringIO()
+    _yaml().dump(data, stream)
+    return stream.getvalue()
+
+
+def dataset_texts(dataset: Dataset) -> dict[str, str]:
+    """Each file of the dataset by its path relative to the data directory, with its text."""
+    texts = {}
+    for section in SECTIONS:
+        items = getattr(dataset, section)
+        if items:
+            texts[f"{section}.yaml"] = _text({section: {k: _plain(v) for k, v in items.items()}})
+    by_area: dict[str, list[dict[str, Any]]] = {}
+    for figure in dataset.figures:
+        by_area.setdefault("+".join(figure.area), []).append(_figure(figure))
+    for area, figures in by_area.items():
+        texts[f"figures/{area}.yaml"] = _text({"figures": figures})
+    return texts
+
+
+def dump_dataset(dataset: Dataset, data_dir: Path) -> Path:
+    """Write the dataset's files under data_dir (created if missing); return data_dir."""
+    for name, text in dataset_texts(dataset).items():
+        path = data_dir / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return data_dir

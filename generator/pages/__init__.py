@@ -1,0 +1,1 @@
+"""Page contexts, Indonesian formatting filters and Jinja2 rendering."""

@@ -1,0 +1,204 @@
+"""Every page of the site as (path, template, context), built from the dataset."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from generator.dataset.load import Dataset
+from generator.dataset.periods import period_bounds, period_label
+from generator.dataset.problems import Problem
+from generator.dataset.vocabulary import INDICATORS, REGION_TYPES
+from generator.pages import chartblocks
+from generator.pages.context import (
+    NOTES_PAGE,
+    OFFICES_INDEX,
+    REGIONS_INDEX,
+    SOURCES_PAGE,
+    AreaPage,
+    Link,
+    area_path,
+    event_rows,
+    figure_row,
+    figure_rows,
+    headline,
+    note_anchor,
+    note_rows,
+    source_link,
+)
+from generator.pages.filters import persen
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    path: str  # relative to docs_dir
+    template: str
+    context: dict[str, Any]
+
+
+def areas_with_pages(dataset: Dataset, frame: pd.DataFrame) -> list[str]:
+    """Offices, and regions with figures of their own or shared with another region."""
+    with_figures = {slug for area in frame["area"] for slug in area.split("+")}
+    regions = [slug for slug in dataset.regions if slug in with_figures]
+    return [*regions, *dataset.offices]
+
+
+def _facts(dataset: Dataset, slug: str) -> tuple[str, ...]:
+    if slug in dataset.offices:
+        office = dataset.offices[slug]
+        return ("BPJS Ketenagakerjaan", f"Provinsi {dataset.area_name(office.province)}")
+    region = dataset.regions[slug]
+    facts = [REGION_TYPES[region.type], f"Kode BPS {region.bps_code}"]
+    if region.parent:
+        facts.append(f"Provinsi {dataset.area_name(region.parent)}")
+    return tuple(facts)
+
+
+def _related(dataset: Dataset, slug: str) -> tuple[Link, ...]:
+    """Offices serving a region, or regions an office serves."""
+    if slug in dataset.offices:
+        served = dict.fromkeys(s.region for s in dataset.offices[slug].serves)
+        return tuple(Link(dataset.area_name(r), area_path(dataset, r)) for r in served)
+    return tuple(
+        Link(office.name, area_path(dataset, office_slug))
+        for office_slug, office in dataset.offices.items()
+        if any(s.region == slug for s in office.serves)
+    )
+
+
+def area_page(dataset: Dataset, frame: pd.DataFrame, findings: list[Problem], slug: str) -> AreaPage:
+    areas = frame["area"].str.split("+")
+    own = frame[frame["area"] == slug]
+    joint = frame[areas.map(lambda a: slug in a and len(a) > 1)]
+    related = _related(dataset, slug)
+    offices = [link.path.split("/")[-1].removesuffix(".md") for link in related]
+    office_rows = frame[frame["area"].isin(offices)] if slug in dataset.regions else frame[:0]
+    blocks = (
+        chartblocks.coverage_block(dataset, frame, slug),
+        chartblocks.segment_block(dataset, frame, slug),
+        chartblocks.comparison_block(dataset, frame, slug),
+    )
+    name = dataset.area_name(slug)
+    return AreaPage(
+        path=area_path(dataset, slug),
+        slug=slug,
+        title=name,
+        description=f"Cakupan kepesertaan BPJS Ketenagakerjaan {name}: setiap angka dengan sumbernya.",
+        facts=_facts(dataset, slug),
+        headline=headline(dataset, own),
+        charts=tuple(b for b in blocks if b is not None),
+        figures=figure_rows(dataset, own),
+        joint_figures=figure_rows(dataset, joint),
+        office_figures=figure_rows(dataset, office_rows),
+        events=event_rows(dataset, slug),
+        notes=note_rows(findings, slug),
+        related=related,
+    )
+
+
+def data_date(frame: pd.DataFrame) -> str:
+    """The latest date any figure (not a target or plan) refers to."""
+    measured = frame[~frame["indicator"].map(lambda i: INDICATORS[i].is_target)]
+    latest = measured.loc[measured["date"].idxmax()]
+    return period_label(str(latest["period"]).split("/")[-1])
+
+
+def _latest_coverage(dataset: Dataset, frame: pd.DataFrame, slugs: list[str]) -> list[dict[str, Any]]:
+    rows = []
+    for slug in slugs:
+        own = frame[(frame["area"] == slug) & (frame["indicator"] == "coverage")]
+        own = own[own["segment"].isna()]
+        latest = figure_row(dataset, own.sort_values("date").iloc[-1]) if not own.empty else None
+        rows.append({"name": dataset.area_name(slug), "path": area_path(dataset, slug), "latest": latest})
+    return rows
+
+
+def home_page(dataset: Dataset, frame: pd.DataFrame, slugs: list[str]) -> PageSpec:
+    with_coverage = [r for r in _latest_coverage(dataset, frame, slugs) if r["latest"]]
+    chart = chartblocks.overview_block(dataset, frame, slugs)
+    return PageSpec(
+        "index.md",
+        "home.md.j2",
+        {
+            "data_date": data_date(frame),
+            "coverage": with_coverage,
+            "chart": chart,
+            "areas": [Link(dataset.area_name(s), area_path(dataset, s)) for s in slugs],
+            "counts": {"figures": len(frame), "sources": len(dataset.sources)},
+        },
+    )
+
+
+def regions_index(dataset: Dataset, frame: pd.DataFrame, slugs: list[str]) -> PageSpec:
+    latest = {r["path"]: r["latest"] for r in _latest_coverage(dataset, frame, list(dataset.regions))}
+    entries = []
+    for slug, region in dataset.regions.items():
+        path = area_path(dataset, slug)
+        entries.append(
+            {
+                "name": dataset.area_name(slug),
+                "type": REGION_TYPES[region.type],
+                "bps_code": region.bps_code,
+                "path": path if slug in slugs else None,
+                "latest": latest[path],
+            }
+        )
+    with_page = sum(1 for e in entries if e["path"])
+    return PageSpec(
+        REGIONS_INDEX, "regions.md.j2", {"entries": entries, "with_page": with_page}
+    )
+
+
+def offices_index(dataset: Dataset) -> PageSpec:
+    offices = [
+        {
+            "name": office.name,
+            "path": area_path(dataset, slug),
+            "serves": [Link(dataset.area_name(s.region), area_path(dataset, s.region)) for s in office.serves],
+        }
+        for slug, office in dataset.offices.items()
+    ]
+    return PageSpec(OFFICES_INDEX, "offices.md.j2", {"offices": offices})
+
+
+def sources_page(dataset: Dataset, frame: pd.DataFrame) -> PageSpec:
+    sources = []
+    for source_id, source in sorted(
+        dataset.sources.items(), key=lambda item: period_bounds(item[1].published or item[1].reported or "1900")
+    ):
+        rows = frame[frame["source"] == source_id].sort_values(["area", "date"])
+        supports = [
+            {"row": figure_row(dataset, row), "path": area_path(dataset, row["area"].split("+")[0])}
+            for _, row in rows.iterrows()
+        ]
+        sources.append({"id": source_id, "source": source, "link": source_link(dataset, source_id), "supports": supports})
+    return PageSpec(SOURCES_PAGE, "sources.md.j2", {"sources": sources, "period_label": period_label})
+
+
+def notes_page(dataset: Dataset, findings: list[Problem]) -> PageSpec:
+    notes = [
+        {
+            "anchor": note_anchor(p),
+            "problem": p,
+            "areas": [
+                Link(dataset.area_name(a), area_path(dataset, a)) for a in p.areas if "+" not in a
+            ],
+        }
+        for p in findings
+    ]
+    return PageSpec(NOTES_PAGE, "notes.md.j2", {"notes": notes})
+
+
+def all_pages(dataset: Dataset, frame: pd.DataFrame, findings: list[Problem]) -> Iterator[PageSpec]:
+    slugs = areas_with_pages(dataset, frame)
+    yield home_page(dataset, frame, slugs)
+    yield regions_index(dataset, frame, slugs)
+    yield offices_index(dataset)
+    yield sources_page(dataset, frame)
+    yield notes_page(dataset, findings)
+    for slug in slugs:
+        page = area_page(dataset, frame, findings, slug)
+        yield PageSpec(page.path, "area.md.j2", {"page": page})

@@ -1,0 +1,191 @@
+"""Chart blocks for a page: the spec, its summary sentence and its data as a table.
+
+A chart is shown only where the data supports it; each builder returns None otherwise.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from generator.charts import coverage, segments
+from generator.dataset.load import Dataset
+from generator.pages.context import COMPARISON_DAYS, ChartBlock, Link, source_link
+from generator.pages.filters import angka, persen
+
+_SEGMENT_ORDER = {"pu": 0, "bpu": 1, "jakon": 2, "pmi": 3}
+
+
+def _sources(dataset: Dataset, rows: pd.DataFrame) -> tuple[Link, ...]:
+    return tuple(source_link(dataset, s) for s in dict.fromkeys(rows["source"]))
+
+
+def _coverage_rows(frame: pd.DataFrame, area: str, indicator: str = "coverage") -> pd.DataFrame:
+    own = frame[(frame["area"] == area) & (frame["indicator"] == indicator)]
+    return own[own["segment"].isna()].sort_values("date")
+
+
+def _province_of(dataset: Dataset, slug: str) -> str | None:
+    if slug in dataset.offices:
+        return dataset.offices[slug].province
+    region = dataset.regions.get(slug)
+    return region.parent if region else None
+
+
+def coverage_block(dataset: Dataset, frame: pd.DataFrame, slug: str) -> ChartBlock | None:
+    """Coverage over time with targets and the province for reference."""
+    own = _coverage_rows(frame, slug)
+    targets = _coverage_rows(frame, slug, "coverage_target")
+    if len(own) + len(targets) < 2 or own.empty:
+        return None
+    name = dataset.area_name(slug)
+    parts = [own.assign(series=name, role="own"), targets.assign(series="Target", role="target")]
+    province = _province_of(dataset, slug)
+    if province:
+        reference = _coverage_rows(frame, province)
+        parts.append(reference.assign(series=dataset.area_name(province), role="reference"))
+    points = pd.concat(parts, ignore_index=True).assign(share=lambda d: d["value"] / 100)
+    title = f"Cakupan kepesertaan {name} dari waktu ke waktu"
+    spec = coverage.coverage_over_time(
+        points[["date", "share", "series", "role", "source", "period_label", "source_label"]],
+        title,
+    )
+    rows = tuple(
+        (r.series, r.period_label, str(persen(r.value)), r.source_label)
+        for r in points.itertuples()
+    )
+    listed = "; ".join(f"{r[1]}: {r[2]} ({r[0]})" for r in rows)
+    return ChartBlock(
+        anchor="grafik-cakupan",
+        title=title,
+        spec=spec,
+        summary=f"Cakupan kepesertaan {name} menurut sumber yang ada: {listed}.",
+        header=("Data", "Periode", "Cakupan", "Sumber"),
+        rows=rows,
+        sources=_sources(dataset, points),
+    )
+
+
+def _peers(dataset: Dataset, slug: str) -> list[str]:
+    """Areas to compare with: the other regions of its office, else of its province."""
+    if slug in dataset.offices:
+        return [s.region for s in dataset.offices[slug].serves]
+    for office in dataset.offices.values():
+        served = [s.region for s in office.serves]
+        if slug in served:
+            return served
+    province = _province_of(dataset, slug) or slug
+    return [s for s, r in dataset.regions.items() if r.parent == province]
+
+
+def _nearest(rows: pd.DataFrame, when: pd.Timestamp) -> pd.Series | None:
+    if rows.empty:
+        return None
+    distance = (rows["date"] - when).abs()
+    best = rows.loc[distance.idxmin()]
+    return best if abs((best["date"] - when).days) <= COMPARISON_DAYS else None
+
+
+def _bars_at(frame: pd.DataFrame, areas: list[str], when: pd.Timestamp) -> pd.DataFrame:
+    chosen = [_nearest(_coverage_rows(frame, area), when) for area in areas]
+    return pd.DataFrame([row for row in chosen if row is not None])
+
+
+def comparison_block(dataset: Dataset, frame: pd.DataFrame, slug: str) -> ChartBlock | None:
+    """The area beside its neighbours at the latest date most of them share, with the province."""
+    province = _province_of(dataset, slug)
+    areas = list(dict.fromkeys([slug, *_peers(dataset, slug), *([province] if province else [])]))
+    own = _coverage_rows(frame, slug)
+    dates = own["date"] if not own.empty else frame[frame["area"].isin(areas)]["date"]
+    candidates = (_bars_at(frame, areas, when) for when in sorted(set(dates), reverse=True))
+    bars = next((b for b in candidates if len(b) >= 2 and (own.empty or slug in set(b["area"]))), None)
+    if bars is None:
+        return None
+    bars = bars.assign(share=bars["value"] / 100).sort_values("value", ascending=False)
+    name = dataset.area_name(slug)
+    title = "Cakupan kepesertaan dibanding wilayah lain"
+    spec = coverage.coverage_comparison(
+        bars[["area_name", "share", "period_label", "source_label"]], name, title
+    )
+    rows = tuple(
+        (r.area_name, str(persen(r.value)), r.period_label, r.source_label) for r in bars.itertuples()
+    )
+    listed = "; ".join(f"{r[0]} {r[1]} ({r[2]})" for r in rows)
+    return ChartBlock(
+        anchor="grafik-perbandingan",
+        title=title,
+        spec=spec,
+        summary=f"Cakupan {name} dan wilayah sekitarnya pada tanggal yang berdekatan: {listed}.",
+        header=("Wilayah", "Cakupan", "Periode", "Sumber"),
+        rows=rows,
+        sources=_sources(dataset, bars),
+    )
+
+
+def _moment(row: pd.Series) -> str:
+    if row["at"] == "start":
+        return "Awal periode"
+    return "Akhir periode" if row["at"] == "end" else "Pada tanggal"
+
+
+def segment_block(dataset: Dataset, frame: pd.DataFrame, slug: str) -> ChartBlock | None:
+    """Participants by segment, where a source breaks them down."""
+    counts = frame[
+        (frame["area"] == slug)
+        & frame["indicator"].isin(["active_participants", "participants"])
+        & frame["segment"].notna()
+    ]
+    if counts.empty:
+        return None
+    counts = counts.assign(
+        order=counts["segment"].map(_SEGMENT_ORDER),
+        label=counts["segment_label"] + " · " + counts["period_label"],
+        moment=counts.apply(_moment, axis=1),
+    ).sort_values(["order", "date"])
+    name = dataset.area_name(slug)
+    title = f"Peserta per segmen, {name}"
+    spec = segments.participants_by_segment(
+        counts[["label", "moment", "value", "source_label"]], title
+    )
+    rows = tuple(
+        (r.label, r.moment, str(angka(r.value)), r.source_label) for r in counts.itertuples()
+    )
+    listed = "; ".join(f"{r[0]} ({r[1].lower()}): {r[2]} orang" for r in rows)
+    return ChartBlock(
+        anchor="grafik-segmen",
+        title=title,
+        spec=spec,
+        summary=f"Peserta {name} per segmen: {listed}.",
+        header=("Segmen dan periode", "Saat", "Peserta", "Sumber"),
+        rows=rows,
+        sources=_sources(dataset, counts),
+    )
+
+
+def overview_block(dataset: Dataset, frame: pd.DataFrame, slugs: list[str]) -> ChartBlock | None:
+    """Latest coverage of every area with data, for the home page."""
+    latest = []
+    for slug in slugs:
+        own = _coverage_rows(frame, slug)
+        if not own.empty:
+            latest.append(own.iloc[-1])
+    if len(latest) < 2:
+        return None
+    bars = pd.DataFrame(latest)
+    bars = bars.assign(share=bars["value"] / 100).sort_values("value", ascending=False)
+    title = "Cakupan kepesertaan terbaru tiap wilayah"
+    spec = coverage.coverage_comparison(
+        bars[["area_name", "share", "period_label", "source_label"]], "", title
+    )
+    rows = tuple(
+        (r.area_name, str(persen(r.value)), r.period_label, r.source_label) for r in bars.itertuples()
+    )
+    listed = "; ".join(f"{r[0]} {r[1]} ({r[2]})" for r in rows)
+    return ChartBlock(
+        anchor="grafik-ringkasan",
+        title=title,
+        spec=spec,
+        summary=f"Angka terbaru tiap wilayah, dari tanggal yang berbeda-beda: {listed}.",
+        header=("Wilayah", "Cakupan", "Periode", "Sumber"),
+        rows=rows,
+        sources=_sources(dataset, bars),
+    )

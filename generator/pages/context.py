@@ -1,0 +1,189 @@
+"""What a template may use: plain dataclasses built from the dataset, the frame and findings."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from generator.charts import style
+from generator.dataset.load import Dataset
+from generator.dataset.periods import period_bounds, period_label
+from generator.dataset.problems import Problem
+from generator.dataset.vocabulary import EVENT_KINDS
+from generator.pages.filters import Markdown, nilai
+
+SOURCES_PAGE = "sumber.md"
+NOTES_PAGE = "catatan-konsistensi.md"
+REGIONS_INDEX = "wilayah/index.md"
+OFFICES_INDEX = "kantor-cabang/index.md"
+COMPARISON_DAYS = 366  # regions compared must have figures within a year of each other
+
+
+def area_path(dataset: Dataset, slug: str) -> str:
+    """Where an area's page lives; the URL follows it and never changes for a slug."""
+    return f"kantor-cabang/{slug}.md" if slug in dataset.offices else f"wilayah/{slug}.md"
+
+
+def note_anchor(problem: Problem) -> str:
+    return f"catatan-{problem.code}--{problem.field}".replace("+", "-").replace(".", "-")
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    path: str  # relative to docs_dir
+
+
+@dataclass(frozen=True)
+class ChartBlock:
+    anchor: str
+    title: str
+    spec: dict[str, Any]
+    summary: str
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    sources: tuple[Link, ...]
+
+    @property
+    def spec_json(self) -> str:
+        return json.dumps(self.spec, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+    @property
+    def reserved_height(self) -> int:
+        return style.HEIGHT + style.RESERVED_EXTRA
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    anchor: str
+    area_name: str
+    period: str
+    indicator: str
+    segment: str
+    value: Markdown
+    as_published: str
+    source: Link
+    quote: str
+    note: str | None
+
+
+@dataclass(frozen=True)
+class EventRow:
+    anchor: str
+    period: str
+    kind: str
+    title: str
+    description: str | None
+    source: Link
+    quote: str
+
+
+@dataclass(frozen=True)
+class NoteRow:
+    anchor: str
+    message: str
+    code: str
+    is_error: bool
+
+
+@dataclass(frozen=True)
+class Headline:
+    coverage: FigureRow | None
+    target: FigureRow | None
+    gap: FigureRow | None
+
+
+@dataclass(frozen=True)
+class AreaPage:
+    path: str
+    slug: str
+    title: str
+    description: str
+    facts: tuple[str, ...]
+    headline: Headline
+    charts: tuple[ChartBlock, ...]
+    figures: tuple[FigureRow, ...]
+    joint_figures: tuple[FigureRow, ...]
+    office_figures: tuple[FigureRow, ...]
+    events: tuple[EventRow, ...]
+    notes: tuple[NoteRow, ...]
+    related: tuple[Link, ...] = field(default=())
+
+
+# --- rows ---------------------------------------------------------------------------------------
+
+
+def source_link(dataset: Dataset, source_id: str) -> Link:
+    source = dataset.sources[source_id]
+    date = source.published or source.reported
+    text = f"{source.publisher}, {period_label(date)}" if date else source.publisher
+    return Link(text, f"{SOURCES_PAGE}#sumber-{source_id}")
+
+
+def _text(value: object) -> str | None:
+    """A text cell of the frame, or None where pandas holds a missing value."""
+    return value if isinstance(value, str) else None
+
+
+def figure_value(row: pd.Series) -> Markdown:
+    text = nilai(row["value"], row["unit"])
+    return Markdown(f"sekitar {text}" if row["is_approximate"] else text)
+
+
+def figure_row(dataset: Dataset, row: pd.Series) -> FigureRow:
+    when = row["period_label"]
+    if at := _text(row["at"]):
+        when = f"{'awal' if at == 'start' else 'akhir'} {when}"
+    return FigureRow(
+        anchor=f"angka-{row['key']}",
+        area_name=row["area_name"],
+        period=when,
+        indicator=row["indicator_label"],
+        segment=row["segment_label"],
+        value=figure_value(row),
+        as_published=row["as_published"],
+        source=source_link(dataset, row["source"]),
+        quote=row["quote"],
+        note=_text(row["note"]),
+    )
+
+
+def figure_rows(dataset: Dataset, frame: pd.DataFrame) -> tuple[FigureRow, ...]:
+    ordered = frame.sort_values(["date", "indicator", "segment"], na_position="first")
+    return tuple(figure_row(dataset, row) for _, row in ordered.iterrows())
+
+
+def event_rows(dataset: Dataset, slug: str) -> tuple[EventRow, ...]:
+    events = [(key, e) for key, e in dataset.events.items() if slug in e.areas]
+    events.sort(key=lambda item: period_bounds(item[1].period))
+    return tuple(
+        EventRow(
+            anchor=f"peristiwa-{key}",
+            period=period_label(event.period),
+            kind=EVENT_KINDS[event.kind],
+            title=event.title,
+            description=event.description,
+            source=source_link(dataset, event.source),
+            quote=event.quote,
+        )
+        for key, event in events
+    )
+
+
+def note_rows(findings: list[Problem], slug: str) -> tuple[NoteRow, ...]:
+    return tuple(
+        NoteRow(note_anchor(p), p.message, p.code, p.is_error) for p in findings if slug in p.areas
+    )
+
+
+def headline(dataset: Dataset, own: pd.DataFrame) -> Headline:
+    def latest(indicator: str) -> FigureRow | None:
+        rows = own[(own["indicator"] == indicator) & own["segment"].isna()]
+        if rows.empty:
+            return None
+        return figure_row(dataset, rows.sort_values("date").iloc[-1])
+
+    return Headline(latest("coverage"), latest("coverage_target"), latest("coverage_gap"))

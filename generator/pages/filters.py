@@ -1,0 +1,76 @@
+"""Indonesian number and date formats, and escaping data for Markdown and HTML."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+
+from generator.dataset.periods import period_label
+
+
+class Markdown(str):
+    """Text the generator wrote itself, already safe to put into a Markdown page."""
+
+    __slots__ = ()
+
+
+# Python-Markdown's escapable characters, plus `|` which its tables extension honours.
+# (Extensions that give ~ ^ = : a meaning, such as pymdownx.tilde or emoji, stay disabled.)
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|-])")
+_LINE_START_MARKERS = re.compile(r"^(\s*)(\d+)\.", re.MULTILINE)
+
+
+def md_escape(value: object) -> Markdown:
+    """Data text as inert Markdown: no markup, no links, no HTML, no broken table cells.
+
+    HTML-special characters become entities, Markdown punctuation is backslash-escaped
+    (a `|` included, so a table cell cannot be split), and newlines become spaces.
+    """
+    if isinstance(value, Markdown):
+        return value
+    text = " ".join(str(value).split())
+    text = html.escape(text, quote=True)
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return Markdown(_LINE_START_MARKERS.sub(r"\1\2\\.", text))
+
+
+def html_attribute(value: object) -> Markdown:
+    """Text for an HTML attribute value inside double quotes."""
+    return Markdown(html.escape(str(value), quote=True))
+
+
+def _group_thousands(digits: str) -> str:
+    return f"{int(digits):,}".replace(",", ".")
+
+
+def angka(value: float, decimals: int | None = None) -> Markdown:
+    """226342 -> '226.342'; 15.9 -> '15,9'; decimals shown only as needed unless given."""
+    if decimals is None:
+        decimals = 0 if float(value).is_integer() else len(f"{value}".split(".")[1])
+    text = f"{abs(value):.{decimals}f}"
+    whole, _, fraction = text.partition(".")
+    sign = "-" if value < 0 else ""
+    return Markdown(sign + _group_thousands(whole) + ("," + fraction if fraction else ""))
+
+
+def persen(value: float, decimals: int | None = None) -> Markdown:
+    """69.4 -> '69,4%'."""
+    return Markdown(f"{angka(value, decimals)}%")
+
+
+def nilai(value: float, unit: str) -> Markdown:
+    """A figure's value with its unit, in Indonesian."""
+    if unit == "persen":
+        return persen(value)
+    return Markdown(f"{angka(value)} {unit}")
+
+
+def tanggal(period: str) -> Markdown:
+    """A period in Indonesian: '6 September 2023', 'Triwulan I 2024'."""
+    return Markdown(period_label(period))
+
+
+def yaml_string(value: object) -> Markdown:
+    """A double-quoted scalar for the page's YAML front matter (JSON is valid YAML)."""
+    return Markdown(json.dumps(str(value), ensure_ascii=False))

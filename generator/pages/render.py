@@ -1,0 +1,52 @@
+"""Jinja2 rendering: every `{{ value }}` is escaped for Markdown unless the code marked it safe."""
+
+from __future__ import annotations
+
+import posixpath
+from typing import Any
+
+import jinja2
+
+from generator.pages import filters
+from generator.pages.filters import Markdown
+
+
+def _finalize(value: Any) -> Any:
+    if isinstance(value, Markdown | int | float):
+        return value
+    return filters.md_escape(value)
+
+
+def href(from_path: str, to_path: str) -> Markdown:
+    """Relative link between two pages of docs_dir, keeping any #anchor."""
+    path, _, anchor = to_path.partition("#")
+    relative = path if path == from_path else posixpath.relpath(path, posixpath.dirname(from_path) or ".")
+    if path == from_path:
+        relative = posixpath.basename(path)
+    return Markdown(f"{relative}#{anchor}" if anchor else relative)
+
+
+def make_environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("generator", "templates"),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,  # Markdown, not HTML: escaping is `_finalize` and the filters below
+        finalize=_finalize,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        angka=filters.angka,
+        persen=filters.persen,
+        tanggal=filters.tanggal,
+        md=filters.md_escape,
+        attr=filters.html_attribute,
+        yaml=filters.yaml_string,
+    )
+    env.globals["href"] = href
+    return env
+
+
+def render_page(env: jinja2.Environment, template: str, context: dict[str, Any]) -> str:
+    return env.get_template(template).render(**context)

@@ -1,0 +1,99 @@
+"""Bad data directories: each is reported, located and coded, never with a traceback.
+
+Every case is a directory tests/fixtures/bad/<case>/ next to <case>.expected, which holds the
+exact lines `check` prints for it. After changing a message, run `pytest --update-expected`
+and review the diff of the .expected files.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.dataset.load import load_dataset
+from generator.dataset.problems import DataError, Problem, format_problem
+
+ROOT = Path(__file__).resolve().parents[2]
+BAD = ROOT / "tests" / "fixtures" / "bad"
+
+FIGURES = "figures/kota-blitar.yaml"
+
+# (code, file, line) of every problem of each case, sorted as the loader sorts them.
+CASES: dict[str, list[tuple[str, str, int]]] = {
+    "control-character": [("invalid-character", FIGURES, 9)],
+    "duplicate-key": [("duplicate-key", "sources.yaml", 6)],
+    "empty-file": [("empty-file", "events.yaml", 1)],
+    "impossible-date": [("invalid-date", FIGURES, 7)],
+    "invalid-utf8": [("invalid-utf8", FIGURES, 9)],
+    "missing-period": [("missing-field", FIGURES, 2)],
+    "missing-source": [("missing-field", FIGURES, 2)],
+    "percent-above-100": [("out-of-range", FIGURES, 4)],
+    "tab-indentation": [("tab-indentation", FIGURES, 4)],
+    "thousands-separator": [("not-integer", FIGURES, 4)],
+    "two-files": [("out-of-range", FIGURES, 4), ("unknown-region", "regions.yaml", 10)],
+    "unknown-field": [("missing-field", FIGURES, 2), ("unknown-field", FIGURES, 7)],
+    "unknown-region": [("unknown-area", FIGURES, 2)],
+    "unknown-source": [("unknown-source", FIGURES, 8)],
+    "wrong-type": [("type-error", FIGURES, 8), ("type-error", FIGURES, 13)],
+}
+
+
+def _problems(case: str) -> list[Problem]:
+    with pytest.raises(DataError) as raised:
+        load_dataset(BAD / case)
+    return raised.value.problems
+
+
+def test_every_bad_fixture_has_a_case_and_an_expected_file() -> None:
+    directories = {p.name for p in BAD.iterdir() if p.is_dir()}
+    expected_files = {p.stem for p in BAD.glob("*.expected")}
+
+    assert directories == set(CASES)
+    assert expected_files == set(CASES)
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_bad_input_prints_the_expected_lines(case: str, update_expected: bool) -> None:
+    lines = [format_problem(p) for p in _problems(case)]
+    expected_file = BAD / f"{case}.expected"
+    if update_expected:
+        expected_file.write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
+
+    assert lines == expected_file.read_text(encoding="utf-8").splitlines()
+
+
+@pytest.mark.parametrize(("case", "expected"), sorted(CASES.items()))
+def test_bad_input_is_located_and_coded(case: str, expected: list[tuple[str, str, int]]) -> None:
+    problems = _problems(case)
+
+    assert [(p.code, p.position.file, p.position.line) for p in problems] == expected
+    assert all(p.is_error for p in problems)
+
+
+def test_a_problem_names_its_field_and_suggests_a_close_name() -> None:
+    (problem,) = _problems("unknown-region")
+
+    assert str(problem.position) == "figures/kota-blitar.yaml:2:11"
+    assert problem.field == "figures[0].area"
+    assert problem.message == "unknown area 'kota-bitar'; did you mean 'kota-blitar'?"
+
+
+def test_check_command_lists_every_problem_sorted_then_aborts_without_traceback() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "check", "--data", str(BAD / "two-files")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    lines = result.stderr.splitlines()
+
+    assert result.returncode == 1
+    assert lines[:-1] == sorted(lines[:-1])
+    assert lines[:-1] == (BAD / "two-files.expected").read_text(encoding="utf-8").splitlines()
+    assert [line.split(":")[0] for line in lines[:-1]] == [FIGURES, "regions.yaml"]
+    assert lines[-1] == "Aborted: 2 problems in 2 files."
+    assert "Traceback" not in result.stdout + result.stderr
