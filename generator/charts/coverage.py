@@ -13,6 +13,15 @@ from generator.charts import style
 ROLE_COLOURS = {"own": style.HIGHLIGHT, "target": style.TARGET, "reference": style.MUTED}
 
 
+def _time_axis(dates: pd.Series) -> alt.Axis:
+    """Monthly ticks over a short span, yearly over a long one: never a label twice."""
+    if (dates.max() - dates.min()).days < 400:
+        ticks = alt.TimeIntervalStep(interval="month", step=1)
+        return alt.Axis(format="%b %Y", labelAngle=0, labelOverlap=True, tickCount=ticks)
+    ticks = alt.TimeIntervalStep(interval="year", step=1)
+    return alt.Axis(format="%Y", labelAngle=0, labelOverlap=True, tickCount=ticks)
+
+
 def _tooltip() -> list[alt.Tooltip]:
     return [
         alt.Tooltip("series:N", title="Data"),
@@ -37,7 +46,7 @@ def coverage_over_time(points: pd.DataFrame, title: str) -> dict[str, Any]:
         x=alt.X(
             "date:T",
             title="Tanggal",
-            axis=alt.Axis(format="%b %Y", labelAngle=0, labelOverlap=True),
+            axis=_time_axis(points["date"]),
             scale=alt.Scale(padding=16),
         ),
         y=alt.Y(
@@ -89,6 +98,6 @@ def coverage_comparison(bars: pd.DataFrame, highlight: str, title: str) -> dict[
         )
     )
     labels = chart.mark_text(align="left", dx=4).encode(
-        text=alt.Text("share:Q", format=style.PERCENT), color=alt.value(None)
+        text=alt.Text("share:Q", format=style.PERCENT)
     )
     return style.finish(alt.layer(chart, labels), title)
