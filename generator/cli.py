@@ -88,6 +88,33 @@ def build(data_dir: Path | None, site_dir: Path | None) -> None:
 
 
 @main.command()
+@data_option
+@click.option("--port", default=8000, show_default=True, help="Port to serve on.")
+def serve(data_dir: Path | None, port: int) -> None:
+    """Build, serve on localhost, and rebuild when data/, docs/ or templates change."""
+    from generator.build import build_site
+    from generator.site.mkdocs import BuildError
+    from generator.site.serve import serve as serve_site
+
+    project = _project(data_dir)
+
+    def rebuild() -> None:
+        try:
+            build_site(project)
+            click.echo("Rebuilt.")
+        except DataError as error:
+            for problem in error.problems:
+                click.echo(format_problem(problem), err=True)
+            click.echo(f"{error.summary()} Still serving the previous site.", err=True)
+        except BuildError as error:
+            click.echo(f"MkDocs build failed: {error}\nStill serving the previous site.", err=True)
+
+    rebuild()
+    click.echo(f"Serving {project.site_dir} on http://127.0.0.1:{port}/ (Ctrl+C to stop)")
+    serve_site(project, rebuild, "127.0.0.1", port)
+
+
+@main.command()
 def schema() -> None:
     """Write data/schema.json from the dataset models."""
     from generator.site.write import write_schema

@@ -1,0 +1,71 @@
+"""Preview: serve site/ on localhost and rebuild when the data, docs or templates change."""
+
+from __future__ import annotations
+
+import functools
+import threading
+from collections.abc import Callable
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
+
+from generator.project import Project
+
+DEBOUNCE_SECONDS = 0.5
+CHANGES = frozenset({"created", "modified", "moved", "deleted"})
+
+
+class _Rebuild(FileSystemEventHandler):
+    """Calls `rebuild` once a burst of changes has settled, ignoring generated files."""
+
+    def __init__(self, project: Project, rebuild: Callable[[], None]) -> None:
+        self.ignored = (project.generated_dir, project.site_dir)
+        self.rebuild = rebuild
+        self.timer: threading.Timer | None = None
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        if event.event_type not in CHANGES:
+            return  # reading a file (the build itself does) is not a change
+        path = Path(str(event.src_path))
+        if event.is_directory or any(path.is_relative_to(p) for p in self.ignored):
+            return
+        if any(part.startswith(".") for part in path.parts):
+            return  # staging directories and editor swap files
+        if self.timer:
+            self.timer.cancel()
+        self.timer = threading.Timer(DEBOUNCE_SECONDS, self.rebuild)
+        self.timer.start()
+
+
+def watched_dirs(project: Project) -> list[Path]:
+    templates = Path(__file__).resolve().parents[1] / "templates"
+    return [project.data_dir, project.docs_dir, templates, project.root / "overrides"]
+
+
+def serve(project: Project, rebuild: Callable[[], None], host: str, port: int) -> None:
+    """Serve until interrupted; `rebuild` reports its own errors and keeps the last good site."""
+    observer = Observer()
+    handler = _Rebuild(project, rebuild)
+    for directory in watched_dirs(project):
+        if directory.is_dir():
+            observer.schedule(handler, str(directory), recursive=True)
+    observer.start()
+    # The site directory is swapped on each build, so resolve it per request, not once.
+    handler_class = functools.partial(_SiteHandler, site_dir=project.site_dir)
+    server = ThreadingHTTPServer((host, port), handler_class)
+    try:
+        server.serve_forever()
+    finally:
+        observer.stop()
+        observer.join()
+        server.server_close()
+
+
+class _SiteHandler(SimpleHTTPRequestHandler):
+    def __init__(self, *args: object, site_dir: Path, **kwargs: object) -> None:
+        super().__init__(*args, directory=str(site_dir), **kwargs)  # type: ignore[arg-type]
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
