@@ -20,7 +20,9 @@ def render_site(project: Project) -> dict[str, str]:
     raise_for_errors(findings)
     frame = figures_frame(dataset)
     env = make_environment()
-    return {p.path: render_page(env, p.template, p.context) for p in all_pages(dataset, frame, findings)}
+    return {
+        p.path: render_page(env, p.template, p.context) for p in all_pages(dataset, frame, findings)
+    }
 
 
 def build_site(project: Project) -> None:

@@ -22,7 +22,9 @@ data_option = click.option(
 
 
 def _project(data_dir: Path | None, site_dir: Path | None = None) -> Project:
-    return Project.at(Path.cwd() if (Path.cwd() / "mkdocs.yml").exists() else ROOT, data_dir, site_dir)
+    return Project.at(
+        Path.cwd() if (Path.cwd() / "mkdocs.yml").exists() else ROOT, data_dir, site_dir
+    )
 
 
 def _abort(error: DataError) -> None:

@@ -54,3 +54,42 @@ def source_label(dataset: Dataset, source_id: str) -> str:
     source = dataset.sources[source_id]
     date = source.published or source.reported
     return f"{source.publisher}, {period_label(date)}" if date else source.publisher
+
+
+class FrameIndex:
+    """The figures frame split once by area, so each page costs its own figures, not all."""
+
+    def __init__(self, frame: pd.DataFrame) -> None:
+        self.frame = frame
+        self._empty = frame.iloc[0:0]
+        self._by_area = {area: rows for area, rows in frame.groupby("area", sort=False)}
+        joint: dict[str, list[pd.DataFrame]] = {}
+        for area, rows in self._by_area.items():
+            for slug in area.split("+") if "+" in area else ():
+                joint.setdefault(slug, []).append(rows)
+        self._joint = {slug: pd.concat(parts) for slug, parts in joint.items()}
+        self._by_source = {source: rows for source, rows in frame.groupby("source", sort=False)}
+        self._totals: dict[tuple[str, str], pd.DataFrame] = {}
+
+    def area(self, area: str) -> pd.DataFrame:
+        """Figures whose area is exactly this one (a slug, or slugs joined by '+')."""
+        return self._by_area.get(area, self._empty)
+
+    def joint(self, slug: str) -> pd.DataFrame:
+        """Figures a source gives for this region together with others."""
+        return self._joint.get(slug, self._empty)
+
+    def source(self, source_id: str) -> pd.DataFrame:
+        return self._by_source.get(source_id, self._empty)
+
+    def totals(self, area: str, indicator: str) -> pd.DataFrame:
+        """An area's figures for all segments together, oldest first."""
+        key = (area, indicator)
+        if key not in self._totals:
+            rows = self.area(area)
+            rows = rows[(rows["indicator"] == indicator) & rows["segment"].isna()]
+            self._totals[key] = rows.sort_values("date", kind="stable")
+        return self._totals[key]
+
+    def areas_with_figures(self) -> set[str]:
+        return {slug for area in self._by_area for slug in area.split("+")}

@@ -34,3 +34,105 @@ def update_expected(request: pytest.FixtureRequest) -> bool:
 def mini_data(tmp_path: Path) -> Path:
     """A copy of tests/fixtures/mini/ that a test may edit; returns the data directory."""
     return Path(shutil.copytree(FIXTURES / "mini", tmp_path / "data"))
+
+
+# --- pages and site: golden pages, and sites built from a dataset (tests/pages, tests/site) ----
+# Appended by the pages/site tests; the blocks above belong to the dataset and checks tests.
+
+import os  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+from collections.abc import Callable  # noqa: E402
+
+_dataset_addoption = pytest_addoption
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:  # noqa: F811
+    """Extends the hook above (pytest takes one pytest_addoption per conftest module)."""
+    _dataset_addoption(parser)
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="Rewrite tests/golden/ from the rendered pages; review the diff.",
+    )
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    """True under `pytest --update-golden`: golden tests write the pages instead of comparing."""
+    return bool(request.config.getoption("--update-golden"))
+
+
+def _ignore_generated(directory: str, names: list[str]) -> list[str]:
+    """docs/generated and staging leftovers (.generated-new-*) are build output, not sources."""
+    top = Path(directory) == ROOT / "docs"
+    return [n for n in names if n.startswith(".") or (top and n == "generated")]
+
+
+def make_project_root(root: Path) -> Path:
+    """A project root beside the repository's: mkdocs.yml, hand-written docs/, overrides/."""
+    root.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", root / "docs", ignore=_ignore_generated)
+    shutil.copytree(ROOT / "overrides", root / "overrides")
+    return root
+
+
+def _build(root: Path, data_dir: Path, site_url: str | None = None) -> Path:
+    """Build data_dir into root/site; site_url sets mkdocs.yml's SITE_URL for this build."""
+    from generator.build import build_site
+    from generator.project import Project
+
+    make_project_root(root)
+    with pytest.MonkeyPatch.context() as patch:
+        if site_url:
+            patch.setenv("SITE_URL", site_url)
+        build_site(Project.at(root, data_dir=data_dir, site_dir=root / "site"))
+    return root / "site"
+
+
+SiteBuilder = Callable[..., Path]
+
+
+@pytest.fixture(scope="session")
+def site_builder(tmp_path_factory: pytest.TempPathFactory) -> SiteBuilder:
+    """site_builder(name, data_dir, site_url=None) -> the site/ of a fresh temporary project."""
+
+    def build(name: str, data_dir: Path, site_url: str | None = None) -> Path:
+        return _build(tmp_path_factory.mktemp(name), data_dir, site_url)
+
+    return build
+
+
+@pytest.fixture(scope="session")
+def built_site(site_builder: SiteBuilder) -> Path:
+    """The shipped data/ built once per session into a temporary project; returns its site/."""
+    return site_builder("shipped", ROOT / "data")
+
+
+@pytest.fixture(scope="session")
+def built_mini_site(site_builder: SiteBuilder) -> Path:
+    """tests/fixtures/mini built once per session; tests must not modify it."""
+    return site_builder("mini", FIXTURES / "mini")
+
+
+def _run_generator(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """`python -m generator ARGS` in `cwd`, with this checkout's package importable."""
+    paths = [str(ROOT), os.environ.get("PYTHONPATH", "")]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in paths if p)}
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.fixture
+def run_generator() -> Callable[..., subprocess.CompletedProcess[str]]:
+    """Runs the command line as a user would: run_generator("build", "--data", X, cwd=root)."""
+    return _run_generator

@@ -9,7 +9,6 @@ import pandas as pd
 
 from generator.charts import style
 
-
 ROLE_COLOURS = {"own": style.HIGHLIGHT, "target": style.TARGET, "reference": style.MUTED}
 
 
@@ -83,7 +82,9 @@ def coverage_comparison(bars: pd.DataFrame, highlight: str, title: str) -> dict[
         .mark_bar()
         .encode(
             y=alt.Y("area_name:N", title=None, sort="-x", axis=alt.Axis(labelLimit=160)),
-            x=alt.X("share:Q", title="Cakupan kepesertaan", axis=alt.Axis(format=style.PERCENT_AXIS)),
+            x=alt.X(
+                "share:Q", title="Cakupan kepesertaan", axis=alt.Axis(format=style.PERCENT_AXIS)
+            ),
             color=alt.condition(
                 alt.datum.area_name == highlight,
                 alt.value(style.HIGHLIGHT),

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import textwrap
+from typing import Any
 
 import altair as alt
 

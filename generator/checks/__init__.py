@@ -20,7 +20,11 @@ from generator.checks.arithmetic import (
     check_ratios,
 )
 from generator.checks.dates import check_figure_dates
-from generator.checks.totals import check_office_totals, check_segment_totals, check_unweighted_average
+from generator.checks.totals import (
+    check_office_totals,
+    check_segment_totals,
+    check_unweighted_average,
+)
 from generator.dataset.load import Dataset
 from generator.dataset.problems import Problem
 

@@ -29,9 +29,7 @@ def check_published_text(dataset: Dataset) -> Iterator[Problem]:
 
 def _by_source_and_period(dataset: Dataset) -> dict[tuple[object, ...], dict[str, Figure]]:
     """Each (area, source, period, segment) with its figures by indicator and end."""
-    groups = group_figures(
-        dataset.figures, lambda f: (f.area, f.source, f.period, f.segment)
-    )
+    groups = group_figures(dataset.figures, lambda f: (f.area, f.source, f.period, f.segment))
     return {key: {_slot(f): f for f in figures} for key, figures in groups.items()}
 
 

@@ -62,7 +62,9 @@ def check_office_totals(dataset: Dataset) -> Iterator[Problem]:
     """A branch office's count must equal the sum of the regions it serves, from one source."""
     groups = group_figures(
         dataset.figures,
-        lambda f: (f.indicator, f.segment, f.period, f.at, f.source) if f.unit != "persen" else None,
+        lambda f: (
+            (f.indicator, f.segment, f.period, f.at, f.source) if f.unit != "persen" else None
+        ),
     )
     for figures in groups.values():
         for total in figures:

@@ -56,9 +56,7 @@ class _Constructor(RoundTripConstructor):
     """Round-trip constructor that keeps timestamps as text; the schema parses dates."""
 
 
-_Constructor.add_constructor(
-    "tag:yaml.org,2002:timestamp", RoundTripConstructor.construct_yaml_str
-)
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", RoundTripConstructor.construct_yaml_str)
 
 
 def _yaml() -> YAML:
@@ -204,10 +202,24 @@ def _field_label(path: FieldPath) -> str:
     return label
 
 
-def _clean_loc(loc: tuple[Any, ...]) -> FieldPath:
-    """Drop the parts pydantic adds for unions and validators ('int', 'function-before[...]')."""
-    names = {"int", "float", "str", "list[...]", "tuple[...]", "is-instance[tuple]"}
-    return tuple(p for p in loc if not (isinstance(p, str) and ("[" in p or p in names)))
+def _clean_loc(loc: tuple[Any, ...], data: Any, *, missing: bool) -> FieldPath:
+    """The parts of pydantic's location that index into the data; the parts it adds for unions,
+    validators and keys ('int', 'function-before[...]', '[key]') index nothing and are dropped.
+
+    Walking the data, rather than matching those names, keeps a user's key such as 'int' or
+    'a[b]'. A missing field is not in the data, so it is kept as the last part.
+    """
+    path: list[str | int] = []
+    node = data
+    for part in loc:
+        if (isinstance(node, dict) and part in node) or (
+            isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        ):
+            path.append(part)
+            node = node[part]
+    if missing and loc and (not path or path[-1] != loc[-1]):
+        path.append(loc[-1])
+    return tuple(path)
 
 
 # How a type error names what was expected and what was found, in a data editor's words.
@@ -257,7 +269,7 @@ def _message(error: Any, path: FieldPath) -> str:
 def _schema_problems(parsed: ParsedFile, error: ValidationError) -> list[Problem]:
     problems = {}
     for item in error.errors():
-        path = _clean_loc(item["loc"])
+        path = _clean_loc(item["loc"], parsed.data, missing=item["type"] == "missing")
         code = _CODES.get(item["type"], item["type"].replace("_", "-"))
         if code.endswith("-type") or code.startswith("is-instance"):
             code = "type-error"

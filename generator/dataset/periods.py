@@ -78,7 +78,7 @@ def _single_label(text: str) -> str:
     if m := _MONTH.match(text):
         return f"{MONTHS[int(m[2]) - 1]} {m[1]}"
     if m := _QUARTER.match(text):
-        return f"Triwulan {'I II III IV'.split()[int(m[2]) - 1]} {m[1]}"
+        return f"Triwulan {['I', 'II', 'III', 'IV'][int(m[2]) - 1]} {m[1]}"
     return text
 
 

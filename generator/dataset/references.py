@@ -36,10 +36,14 @@ def _check(
     name: str | None, options: frozenset[str], kind: str, path: FieldPath
 ) -> Iterator[BadReference]:
     if name is not None and name not in options:
-        yield BadReference(path, f"unknown {kind} {name!r}{_suggest(name, options)}", f"unknown-{kind}")
+        yield BadReference(
+            path, f"unknown {kind} {name!r}{_suggest(name, options)}", f"unknown-{kind}"
+        )
 
 
-def _area_references(area: tuple[str, ...], names: Names, path: FieldPath) -> Iterator[BadReference]:
+def _area_references(
+    area: tuple[str, ...], names: Names, path: FieldPath
+) -> Iterator[BadReference]:
     if len(area) == 1 and area[0] in names.offices:
         return
     everything = names.regions | names.offices

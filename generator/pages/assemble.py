@@ -29,7 +29,7 @@ from generator.pages.context import (
     note_rows,
     source_link,
 )
-from generator.pages.filters import persen
+from generator.tables import FrameIndex
 
 
 @dataclass(frozen=True)
@@ -39,9 +39,9 @@ class PageSpec:
     context: dict[str, Any]
 
 
-def areas_with_pages(dataset: Dataset, frame: pd.DataFrame) -> list[str]:
-    """Offices, and regions with figures of their own or shared with another region."""
-    with_figures = {slug for area in frame["area"] for slug in area.split("+")}
+def areas_with_pages(dataset: Dataset, index: FrameIndex) -> list[str]:
+    """Regions with figures of their own or shared with another region, and every office."""
+    with_figures = index.areas_with_figures()
     regions = [slug for slug in dataset.regions if slug in with_figures]
     return [*regions, *dataset.offices]
 
@@ -62,24 +62,24 @@ def _related(dataset: Dataset, slug: str) -> tuple[Link, ...]:
     if slug in dataset.offices:
         served = dict.fromkeys(s.region for s in dataset.offices[slug].serves)
         return tuple(Link(dataset.area_name(r), area_path(dataset, r)) for r in served)
-    return tuple(
-        Link(office.name, area_path(dataset, office_slug))
-        for office_slug, office in dataset.offices.items()
-        if any(s.region == slug for s in office.serves)
-    )
+    offices = _serving_offices(dataset, slug)
+    return tuple(Link(dataset.offices[o].name, area_path(dataset, o)) for o in offices)
 
 
-def area_page(dataset: Dataset, frame: pd.DataFrame, findings: list[Problem], slug: str) -> AreaPage:
-    areas = frame["area"].str.split("+")
-    own = frame[frame["area"] == slug]
-    joint = frame[areas.map(lambda a: slug in a and len(a) > 1)]
-    related = _related(dataset, slug)
-    offices = [link.path.split("/")[-1].removesuffix(".md") for link in related]
-    office_rows = frame[frame["area"].isin(offices)] if slug in dataset.regions else frame[:0]
+def _serving_offices(dataset: Dataset, slug: str) -> list[str]:
+    return [
+        o for o, office in dataset.offices.items() if any(s.region == slug for s in office.serves)
+    ]
+
+
+def area_page(dataset: Dataset, index: FrameIndex, findings: list[Problem], slug: str) -> AreaPage:
+    own = index.area(slug)
+    offices = _serving_offices(dataset, slug)
+    office_rows = pd.concat([index.area(o) for o in offices]) if offices else own[:0]
     blocks = (
-        chartblocks.coverage_block(dataset, frame, slug),
-        chartblocks.segment_block(dataset, frame, slug),
-        chartblocks.comparison_block(dataset, frame, slug),
+        chartblocks.coverage_block(dataset, index, slug),
+        chartblocks.segment_block(dataset, index, slug),
+        chartblocks.comparison_block(dataset, index, slug),
     )
     name = dataset.area_name(slug)
     return AreaPage(
@@ -91,11 +91,11 @@ def area_page(dataset: Dataset, frame: pd.DataFrame, findings: list[Problem], sl
         headline=headline(dataset, own),
         charts=tuple(b for b in blocks if b is not None),
         figures=figure_rows(dataset, own),
-        joint_figures=figure_rows(dataset, joint),
+        joint_figures=figure_rows(dataset, index.joint(slug)),
         office_figures=figure_rows(dataset, office_rows),
         events=event_rows(dataset, slug),
         notes=note_rows(findings, slug),
-        related=related,
+        related=_related(dataset, slug),
     )
 
 
@@ -106,34 +106,36 @@ def data_date(frame: pd.DataFrame) -> str:
     return period_label(str(latest["period"]).split("/")[-1])
 
 
-def _latest_coverage(dataset: Dataset, frame: pd.DataFrame, slugs: list[str]) -> list[dict[str, Any]]:
+def _latest_coverage(dataset: Dataset, index: FrameIndex, slugs: list[str]) -> list[dict[str, Any]]:
     rows = []
     for slug in slugs:
-        own = frame[(frame["area"] == slug) & (frame["indicator"] == "coverage")]
-        own = own[own["segment"].isna()]
-        latest = figure_row(dataset, own.sort_values("date").iloc[-1]) if not own.empty else None
-        rows.append({"name": dataset.area_name(slug), "path": area_path(dataset, slug), "latest": latest})
+        own = index.totals(slug, "coverage")
+        latest = figure_row(dataset, own.iloc[-1]) if not own.empty else None
+        rows.append(
+            {"name": dataset.area_name(slug), "path": area_path(dataset, slug), "latest": latest}
+        )
     return rows
 
 
-def home_page(dataset: Dataset, frame: pd.DataFrame, slugs: list[str]) -> PageSpec:
-    with_coverage = [r for r in _latest_coverage(dataset, frame, slugs) if r["latest"]]
-    chart = chartblocks.overview_block(dataset, frame, slugs)
+def home_page(dataset: Dataset, index: FrameIndex, slugs: list[str]) -> PageSpec:
+    with_coverage = [r for r in _latest_coverage(dataset, index, slugs) if r["latest"]]
+    chart = chartblocks.overview_block(dataset, index, slugs)
     return PageSpec(
         "index.md",
         "home.md.j2",
         {
-            "data_date": data_date(frame),
+            "data_date": data_date(index.frame),
             "coverage": with_coverage,
             "chart": chart,
             "areas": [Link(dataset.area_name(s), area_path(dataset, s)) for s in slugs],
-            "counts": {"figures": len(frame), "sources": len(dataset.sources)},
+            "counts": {"figures": len(index.frame), "sources": len(dataset.sources)},
         },
     )
 
 
-def regions_index(dataset: Dataset, frame: pd.DataFrame, slugs: list[str]) -> PageSpec:
-    latest = {r["path"]: r["latest"] for r in _latest_coverage(dataset, frame, list(dataset.regions))}
+def regions_index(dataset: Dataset, index: FrameIndex, slugs: list[str]) -> PageSpec:
+    regions = list(dataset.regions)
+    latest = {r["path"]: r["latest"] for r in _latest_coverage(dataset, index, regions)}
     entries = []
     for slug, region in dataset.regions.items():
         path = area_path(dataset, slug)
@@ -147,9 +149,7 @@ def regions_index(dataset: Dataset, frame: pd.DataFrame, slugs: list[str]) -> Pa
             }
         )
     with_page = sum(1 for e in entries if e["path"])
-    return PageSpec(
-        REGIONS_INDEX, "regions.md.j2", {"entries": entries, "with_page": with_page}
-    )
+    return PageSpec(REGIONS_INDEX, "regions.md.j2", {"entries": entries, "with_page": with_page})
 
 
 def offices_index(dataset: Dataset) -> PageSpec:
@@ -157,25 +157,38 @@ def offices_index(dataset: Dataset) -> PageSpec:
         {
             "name": office.name,
             "path": area_path(dataset, slug),
-            "serves": [Link(dataset.area_name(s.region), area_path(dataset, s.region)) for s in office.serves],
+            "serves": [
+                Link(dataset.area_name(s.region), area_path(dataset, s.region))
+                for s in office.serves
+            ],
         }
         for slug, office in dataset.offices.items()
     ]
     return PageSpec(OFFICES_INDEX, "offices.md.j2", {"offices": offices})
 
 
-def sources_page(dataset: Dataset, frame: pd.DataFrame) -> PageSpec:
+def sources_page(dataset: Dataset, index: FrameIndex) -> PageSpec:
     sources = []
     for source_id, source in sorted(
-        dataset.sources.items(), key=lambda item: period_bounds(item[1].published or item[1].reported or "1900")
+        dataset.sources.items(),
+        key=lambda item: period_bounds(item[1].published or item[1].reported or "1900"),
     ):
-        rows = frame[frame["source"] == source_id].sort_values(["area", "date"])
+        rows = index.source(source_id).sort_values(["area", "date"])
         supports = [
             {"row": figure_row(dataset, row), "path": area_path(dataset, row["area"].split("+")[0])}
             for _, row in rows.iterrows()
         ]
-        sources.append({"id": source_id, "source": source, "link": source_link(dataset, source_id), "supports": supports})
-    return PageSpec(SOURCES_PAGE, "sources.md.j2", {"sources": sources, "period_label": period_label})
+        sources.append(
+            {
+                "id": source_id,
+                "source": source,
+                "link": source_link(dataset, source_id),
+                "supports": supports,
+            }
+        )
+    return PageSpec(
+        SOURCES_PAGE, "sources.md.j2", {"sources": sources, "period_label": period_label}
+    )
 
 
 def notes_page(dataset: Dataset, findings: list[Problem]) -> PageSpec:
@@ -193,12 +206,13 @@ def notes_page(dataset: Dataset, findings: list[Problem]) -> PageSpec:
 
 
 def all_pages(dataset: Dataset, frame: pd.DataFrame, findings: list[Problem]) -> Iterator[PageSpec]:
-    slugs = areas_with_pages(dataset, frame)
-    yield home_page(dataset, frame, slugs)
-    yield regions_index(dataset, frame, slugs)
+    index = FrameIndex(frame)
+    slugs = areas_with_pages(dataset, index)
+    yield home_page(dataset, index, slugs)
+    yield regions_index(dataset, index, slugs)
     yield offices_index(dataset)
-    yield sources_page(dataset, frame)
+    yield sources_page(dataset, index)
     yield notes_page(dataset, findings)
     for slug in slugs:
-        page = area_page(dataset, frame, findings, slug)
+        page = area_page(dataset, index, findings, slug)
         yield PageSpec(page.path, "area.md.j2", {"page": page})

@@ -11,17 +11,13 @@ from generator.charts import coverage, segments
 from generator.dataset.load import Dataset
 from generator.pages.context import COMPARISON_DAYS, ChartBlock, Link, source_link
 from generator.pages.filters import angka, persen
+from generator.tables import FrameIndex
 
 _SEGMENT_ORDER = {"pu": 0, "bpu": 1, "jakon": 2, "pmi": 3}
 
 
 def _sources(dataset: Dataset, rows: pd.DataFrame) -> tuple[Link, ...]:
     return tuple(source_link(dataset, s) for s in dict.fromkeys(rows["source"]))
-
-
-def _coverage_rows(frame: pd.DataFrame, area: str, indicator: str = "coverage") -> pd.DataFrame:
-    own = frame[(frame["area"] == area) & (frame["indicator"] == indicator)]
-    return own[own["segment"].isna()].sort_values("date")
 
 
 def _province_of(dataset: Dataset, slug: str) -> str | None:
@@ -31,17 +27,17 @@ def _province_of(dataset: Dataset, slug: str) -> str | None:
     return region.parent if region else None
 
 
-def coverage_block(dataset: Dataset, frame: pd.DataFrame, slug: str) -> ChartBlock | None:
+def coverage_block(dataset: Dataset, index: FrameIndex, slug: str) -> ChartBlock | None:
     """Coverage over time with targets and the province for reference."""
-    own = _coverage_rows(frame, slug)
-    targets = _coverage_rows(frame, slug, "coverage_target")
+    own = index.totals(slug, "coverage")
+    targets = index.totals(slug, "coverage_target")
     if len(own) + len(targets) < 2 or own.empty:
         return None
     name = dataset.area_name(slug)
     parts = [own.assign(series=name, role="own"), targets.assign(series="Target", role="target")]
     province = _province_of(dataset, slug)
     if province:
-        reference = _coverage_rows(frame, province)
+        reference = index.totals(province, "coverage")
         parts.append(reference.assign(series=dataset.area_name(province), role="reference"))
     points = pd.concat(parts, ignore_index=True).assign(share=lambda d: d["value"] / 100)
     title = f"Cakupan kepesertaan {name} dari waktu ke waktu"
@@ -85,19 +81,21 @@ def _nearest(rows: pd.DataFrame, when: pd.Timestamp) -> pd.Series | None:
     return best if abs((best["date"] - when).days) <= COMPARISON_DAYS else None
 
 
-def _bars_at(frame: pd.DataFrame, areas: list[str], when: pd.Timestamp) -> pd.DataFrame:
-    chosen = [_nearest(_coverage_rows(frame, area), when) for area in areas]
+def _bars_at(index: FrameIndex, areas: list[str], when: pd.Timestamp) -> pd.DataFrame:
+    chosen = [_nearest(index.totals(area, "coverage"), when) for area in areas]
     return pd.DataFrame([row for row in chosen if row is not None])
 
 
-def comparison_block(dataset: Dataset, frame: pd.DataFrame, slug: str) -> ChartBlock | None:
+def comparison_block(dataset: Dataset, index: FrameIndex, slug: str) -> ChartBlock | None:
     """The area beside its neighbours at the latest date most of them share, with the province."""
     province = _province_of(dataset, slug)
     areas = list(dict.fromkeys([slug, *_peers(dataset, slug), *([province] if province else [])]))
-    own = _coverage_rows(frame, slug)
-    dates = own["date"] if not own.empty else frame[frame["area"].isin(areas)]["date"]
-    candidates = (_bars_at(frame, areas, when) for when in sorted(set(dates), reverse=True))
-    bars = next((b for b in candidates if len(b) >= 2 and (own.empty or slug in set(b["area"]))), None)
+    own = index.totals(slug, "coverage")
+    dates = own["date"] if not own.empty else pd.concat(index.area(a)["date"] for a in areas)
+    candidates = (_bars_at(index, areas, when) for when in sorted(set(dates), reverse=True))
+    bars = next(
+        (b for b in candidates if len(b) >= 2 and (own.empty or slug in set(b["area"]))), None
+    )
     if bars is None:
         return None
     bars = bars.assign(share=bars["value"] / 100).sort_values("value", ascending=False)
@@ -107,7 +105,8 @@ def comparison_block(dataset: Dataset, frame: pd.DataFrame, slug: str) -> ChartB
         bars[["area_name", "share", "period_label", "source_label"]], name, title
     )
     rows = tuple(
-        (r.area_name, str(persen(r.value)), r.period_label, r.source_label) for r in bars.itertuples()
+        (r.area_name, str(persen(r.value)), r.period_label, r.source_label)
+        for r in bars.itertuples()
     )
     listed = "; ".join(f"{r[0]} {r[1]} ({r[2]})" for r in rows)
     return ChartBlock(
@@ -127,12 +126,11 @@ def _moment(row: pd.Series) -> str:
     return "Akhir periode" if row["at"] == "end" else "Pada tanggal"
 
 
-def segment_block(dataset: Dataset, frame: pd.DataFrame, slug: str) -> ChartBlock | None:
+def segment_block(dataset: Dataset, index: FrameIndex, slug: str) -> ChartBlock | None:
     """Participants by segment, where a source breaks them down."""
-    counts = frame[
-        (frame["area"] == slug)
-        & frame["indicator"].isin(["active_participants", "participants"])
-        & frame["segment"].notna()
+    rows = index.area(slug)
+    counts = rows[
+        rows["indicator"].isin(["active_participants", "participants"]) & rows["segment"].notna()
     ]
     if counts.empty:
         return None
@@ -161,11 +159,11 @@ def segment_block(dataset: Dataset, frame: pd.DataFrame, slug: str) -> ChartBloc
     )
 
 
-def overview_block(dataset: Dataset, frame: pd.DataFrame, slugs: list[str]) -> ChartBlock | None:
+def overview_block(dataset: Dataset, index: FrameIndex, slugs: list[str]) -> ChartBlock | None:
     """Latest coverage of every area with data, for the home page."""
     latest = []
     for slug in slugs:
-        own = _coverage_rows(frame, slug)
+        own = index.totals(slug, "coverage")
         if not own.empty:
             latest.append(own.iloc[-1])
     if len(latest) < 2:
@@ -177,7 +175,8 @@ def overview_block(dataset: Dataset, frame: pd.DataFrame, slugs: list[str]) -> C
         bars[["area_name", "share", "period_label", "source_label"]], "", title
     )
     rows = tuple(
-        (r.area_name, str(persen(r.value)), r.period_label, r.source_label) for r in bars.itertuples()
+        (r.area_name, str(persen(r.value)), r.period_label, r.source_label)
+        for r in bars.itertuples()
     )
     listed = "; ".join(f"{r[0]} {r[1]} ({r[2]})" for r in rows)
     return ChartBlock(

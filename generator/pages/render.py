@@ -20,7 +20,9 @@ def _finalize(value: Any) -> Any:
 def href(from_path: str, to_path: str) -> Markdown:
     """Relative link between two pages of docs_dir, keeping any #anchor."""
     path, _, anchor = to_path.partition("#")
-    relative = path if path == from_path else posixpath.relpath(path, posixpath.dirname(from_path) or ".")
+    relative = (
+        path if path == from_path else posixpath.relpath(path, posixpath.dirname(from_path) or ".")
+    )
     if path == from_path:
         relative = posixpath.basename(path)
     return Markdown(f"{relative}#{anchor}" if anchor else relative)

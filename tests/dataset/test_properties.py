@@ -29,14 +29,16 @@ from generator.dataset.vocabulary import INDICATORS
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
 
-PROPERTY = settings(
-    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
+PROPERTY = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # --- any YAML either loads or raises DataError ------------------------------------------------
 
 FIELD_NAMES = sorted(
-    {f.alias or name for m in (Region, Office, Source, Figure, Event) for name, f in m.model_fields.items()}
+    {
+        f.alias or name
+        for m in (Region, Office, Source, Figure, Event)
+        for name, f in m.model_fields.items()
+    }
     | {"regions", "offices", "sources", "events", "figures", "kota-blitar", "sumber-uji"}
 )
 YAMLISH = ":-[]{}&*!|>'\"%@`#,? \t\n.0123456789abcyn~"
@@ -52,8 +54,10 @@ scalars = (
 )
 trees = st.recursive(
     scalars,
-    lambda children: st.lists(children, max_size=4)
-    | st.dictionaries(st.sampled_from(FIELD_NAMES) | st.text(max_size=8), children, max_size=5),
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(st.sampled_from(FIELD_NAMES) | st.text(max_size=8), children, max_size=5)
+    ),
     max_leaves=25,
 )
 structured_yaml = st.dictionaries(
@@ -70,10 +74,7 @@ def _dumped(tree: Any) -> str:
 
 
 yaml_texts = (
-    st.text()
-    | st.text(alphabet=YAMLISH)
-    | trees.map(_dumped)
-    | structured_yaml.map(_dumped)
+    st.text() | st.text(alphabet=YAMLISH) | trees.map(_dumped) | structured_yaml.map(_dumped)
 )
 
 
@@ -158,7 +159,7 @@ def test_indonesian_integer_round_trips_through_parse_published(number: int, wor
 # --- load(dump(dataset)) == dataset -----------------------------------------------------------
 
 slugs = st.from_regex(r"[a-z][a-z0-9]{0,6}(-[a-z0-9]{1,4}){0,2}", fullmatch=True)
-texts = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=40)
+texts = st.text(st.characters(exclude_categories=("Cc", "Cs")), min_size=1, max_size=40)
 period_texts = periods().map(lambda period: period[0])
 
 
@@ -215,7 +216,9 @@ def _source() -> st.SearchStrategy[Source]:
         "date_note": _optional(texts),
         "language": st.sampled_from(["id", "en"]),
         "seed": _optional(texts),
-        "url": _optional(st.from_regex(r"https?://[a-z0-9.]{1,12}(/[a-z0-9_%-]{0,8}){0,3}", fullmatch=True)),
+        "url": _optional(
+            st.from_regex(r"https?://[a-z0-9.]{1,12}(/[a-z0-9_%-]{0,8}){0,3}", fullmatch=True)
+        ),
         "accessed": st.dates(),
     }
     return st.fixed_dictionaries(fields).map(lambda d: Source.model_validate(_without_none(d)))
@@ -266,11 +269,15 @@ def datasets(draw: st.DrawFn) -> Dataset:
         slug: Event.model_validate(
             _without_none(
                 {
-                    "kind": draw(st.sampled_from(["perjanjian", "pertemuan", "program", "regulasi"])),
+                    "kind": draw(
+                        st.sampled_from(["perjanjian", "pertemuan", "program", "regulasi"])
+                    ),
                     "title": draw(texts),
                     "description": draw(_optional(texts)),
                     "period": draw(period_texts),
-                    "areas": draw(st.lists(st.sampled_from(regions + offices), min_size=1, max_size=3)),
+                    "areas": draw(
+                        st.lists(st.sampled_from(regions + offices), min_size=1, max_size=3)
+                    ),
                     "source": draw(st.sampled_from(sources)),
                     "quote": draw(texts),
                 }
