@@ -53,11 +53,11 @@ def check(data_dir: Path | None) -> None:
     except DataError as error:
         _abort(error)
         return
-    for finding in findings:
-        click.echo(format_problem(finding))
     errors = [f for f in findings if f.is_error]
     if errors:
         _abort(DataError(errors))
+    for finding in findings:
+        click.echo(format_problem(finding))
     notes = len(findings)
     click.echo(
         f"OK: {len(dataset.figures)} figures, {len(dataset.sources)} sources, "

@@ -31,9 +31,12 @@ def _tooltip() -> list[alt.Tooltip]:
 
 
 def coverage_over_time(points: pd.DataFrame, title: str) -> dict[str, Any]:
-    """Coverage, targets and a reference line, as points; a line joins one source's points only.
+    """Coverage and the province as points, targets as bars across their period.
 
-    `points` has columns date, share (0-1), series, role (own, target, reference), source,
+    A line joins one source's points only.
+
+    `points` has columns date, start, end, share (0-1), series, role (own, target, reference),
+    source,
     period_label, source_label.
     Figures from different sources are never joined: their denominators may differ.
     """
@@ -61,12 +64,17 @@ def coverage_over_time(points: pd.DataFrame, title: str) -> dict[str, Any]:
             legend=alt.Legend(orient="bottom"),
         ),
     )
-    lines = base.mark_line(strokeDash=[4, 3]).encode(detail="line_group:N")
-    dots = base.mark_point(filled=True, size=90).encode(
+    measured = base.transform_filter(alt.datum.role != "target")
+    lines = measured.mark_line(strokeDash=[4, 3]).encode(detail="line_group:N")
+    dots = measured.mark_point(filled=True, size=90).encode(
         shape=alt.Shape("series:N", legend=None), tooltip=_tooltip()
     )
+    # A target applies to a whole period (a year): a bar across it, not a point at its end.
+    targets = base.transform_filter(alt.datum.role == "target").mark_rule(strokeWidth=4).encode(
+        x="start:T", x2="end:T", tooltip=_tooltip()
+    )
     return style.finish(
-        alt.layer(lines, dots),
+        alt.layer(lines, dots, targets),
         title,
         "Garis hanya menghubungkan angka dari sumber yang sama.",
     )

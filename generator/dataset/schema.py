@@ -181,16 +181,19 @@ class Figure(Strict):
             )
         return value
 
-    @model_validator(mode="after")
-    def _unit_fits_indicator(self) -> Figure:
-        expected = INDICATORS[self.indicator].unit
-        if self.unit != expected:
+    @field_validator("unit")
+    @classmethod
+    def _unit_fits_indicator(cls, unit: str, info: ValidationInfo) -> str:
+        # A field validator (indicator comes before unit), so the problem points at `unit`.
+        indicator = info.data.get("indicator")
+        expected = INDICATORS[indicator].unit if indicator in INDICATORS else unit
+        if unit != expected:
             raise PydanticCustomError(
                 "unit-mismatch",
                 "unit '{unit}' does not fit indicator '{indicator}', which is in '{expected}'",
-                {"unit": self.unit, "indicator": self.indicator, "expected": expected},
+                {"unit": unit, "indicator": indicator, "expected": expected},
             )
-        return self
+        return unit
 
     @property
     def key(self) -> str:

@@ -9,6 +9,7 @@ import pandas as pd
 
 from generator.charts import coverage, segments
 from generator.dataset.load import Dataset
+from generator.dataset.periods import period_bounds
 from generator.pages.context import COMPARISON_DAYS, ChartBlock, Link, source_link
 from generator.pages.filters import angka, persen
 from generator.tables import FrameIndex
@@ -39,10 +40,18 @@ def coverage_block(dataset: Dataset, index: FrameIndex, slug: str) -> ChartBlock
     if province:
         reference = index.totals(province, "coverage")
         parts.append(reference.assign(series=dataset.area_name(province), role="reference"))
-    points = pd.concat(parts, ignore_index=True).assign(share=lambda d: d["value"] / 100)
+    points = pd.concat(parts, ignore_index=True)
+    bounds = points["period"].map(period_bounds)
+    points = points.assign(
+        share=points["value"] / 100,
+        start=pd.to_datetime(bounds.map(lambda b: b[0])),
+        end=pd.to_datetime(bounds.map(lambda b: b[1])),
+    )
     title = f"Cakupan kepesertaan {name} dari waktu ke waktu"
     spec = coverage.coverage_over_time(
-        points[["date", "share", "series", "role", "source", "period_label", "source_label"]],
+        points[
+            ["date", "start", "end", "share", "series", "role", "source", "period_label", "source_label"]
+        ],
         title,
     )
     rows = tuple(

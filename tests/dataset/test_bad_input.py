@@ -34,6 +34,7 @@ CASES: dict[str, list[tuple[str, str, int]]] = {
     "tab-indentation": [("tab-indentation", FIGURES, 4)],
     "thousands-separator": [("not-integer", FIGURES, 4)],
     "two-files": [("out-of-range", FIGURES, 4), ("unknown-region", "regions.yaml", 10)],
+    "unit-mismatch": [("unit-mismatch", FIGURES, 5)],
     "unknown-field": [("missing-field", FIGURES, 2), ("unknown-field", FIGURES, 7)],
     "unknown-region": [("unknown-area", FIGURES, 2)],
     "unknown-source": [("unknown-source", FIGURES, 8)],
@@ -45,14 +46,6 @@ def _problems(case: str) -> list[Problem]:
     with pytest.raises(DataError) as raised:
         load_dataset(BAD / case)
     return raised.value.problems
-
-
-def test_every_bad_fixture_has_a_case_and_an_expected_file() -> None:
-    directories = {p.name for p in BAD.iterdir() if p.is_dir()}
-    expected_files = {p.stem for p in BAD.glob("*.expected")}
-
-    assert directories == set(CASES)
-    assert expected_files == set(CASES)
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
@@ -97,3 +90,12 @@ def test_check_command_lists_every_problem_sorted_then_aborts_without_traceback(
     assert [line.split(":")[0] for line in lines[:-1]] == [FIGURES, "regions.yaml"]
     assert lines[-1] == "Aborted: 2 problems in 2 files."
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_every_bad_fixture_has_a_case_and_an_expected_file() -> None:
+    # Last in the module, so that `--update-expected` first writes the file of a new case.
+    directories = {p.name for p in BAD.iterdir() if p.is_dir()}
+    expected_files = {p.stem for p in BAD.glob("*.expected")}
+
+    assert directories == set(CASES)
+    assert expected_files == set(CASES)

@@ -45,7 +45,9 @@ def _problem_codes() -> set[str]:
     quoted = {
         word
         for path in sources
-        for word in re.findall(r'"([a-z][a-z0-9]*(?:-[a-z0-9]+)+)"', path.read_text(encoding="utf-8"))
+        for word in re.findall(
+            r'"([a-z][a-z0-9]*(?:-[a-z0-9]+)+)"', path.read_text(encoding="utf-8")
+        )
     }
     return (quoted - NOT_CODES) | BUILT_CODES
 
