@@ -76,7 +76,7 @@ def coverage_over_time(points: pd.DataFrame, title: str) -> dict[str, Any]:
     return style.finish(
         alt.layer(lines, dots, targets),
         title,
-        "Garis hanya menghubungkan angka dari sumber yang sama.",
+        "Angka dari sumber berbeda tidak dihubungkan garis.",
     )
 
 

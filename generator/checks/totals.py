@@ -100,7 +100,7 @@ def check_unweighted_average(dataset: Dataset) -> Iterator[Problem]:
                 yield finding(
                     dataset,
                     [total, *parts],
-                    f"cakupan {office.name} {total.as_published} sama dengan "
+                    f"{office.name}: cakupan {total.as_published} sama dengan "
                     f"rata-rata sederhana cakupan {len(parts)} wilayahnya "
                     f"({format_number(average, 2)}%), bukan cakupan yang ditimbang dengan jumlah "
                     "pekerja; wilayah kecil berbobot sama dengan wilayah besar",

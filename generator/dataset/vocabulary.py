@@ -81,4 +81,12 @@ EVENT_KINDS: dict[str, str] = {
     "regulasi": "Regulasi",
 }
 
+# Reader-facing titles of the consistency notes the site shows.
+NOTE_TITLES: dict[str, str] = {
+    "sources-disagree": "Sumber berbeda",
+    "unweighted-average": "Rata-rata tanpa bobot",
+    "implied-denominator": "Penyebut tersirat",
+    "denominators-differ": "Penyebut berbeda",
+}
+
 REGION_TYPES: dict[str, str] = {"provinsi": "Provinsi", "kabupaten": "Kabupaten", "kota": "Kota"}

@@ -11,7 +11,7 @@ import pandas as pd
 from generator.dataset.load import Dataset
 from generator.dataset.periods import period_bounds, period_label
 from generator.dataset.problems import Problem
-from generator.dataset.vocabulary import INDICATORS, REGION_TYPES
+from generator.dataset.vocabulary import INDICATORS, NOTE_TITLES, REGION_TYPES
 from generator.pages import chartblocks
 from generator.pages.context import (
     NOTES_PAGE,
@@ -195,6 +195,7 @@ def notes_page(dataset: Dataset, findings: list[Problem]) -> PageSpec:
     notes = [
         {
             "anchor": note_anchor(p),
+            "title": NOTE_TITLES.get(p.code, p.code),
             "problem": p,
             "areas": [
                 Link(dataset.area_name(a), area_path(dataset, a)) for a in p.areas if "+" not in a

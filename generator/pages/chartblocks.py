@@ -15,6 +15,13 @@ from generator.pages.filters import angka, persen
 from generator.tables import FrameIndex
 
 _SEGMENT_ORDER = {"pu": 0, "bpu": 1, "jakon": 2, "pmi": 3}
+SHORT_SEGMENTS = {"pu": "PU", "bpu": "BPU", "jakon": "Jasa Konstruksi", "pmi": "PMI"}
+
+
+def _share(row: object) -> str:
+    """A percentage for a chart's text table, keeping the source's "sekitar"."""
+    text = persen(row.value)  # type: ignore[attr-defined]
+    return f"sekitar {text}" if row.is_approximate else str(text)  # type: ignore[attr-defined]
 
 
 def _sources(dataset: Dataset, rows: pd.DataFrame) -> tuple[Link, ...]:
@@ -55,7 +62,7 @@ def coverage_block(dataset: Dataset, index: FrameIndex, slug: str) -> ChartBlock
         title,
     )
     rows = tuple(
-        (r.series, r.period_label, str(persen(r.value)), r.source_label)
+        (r.series, r.period_label, _share(r), r.source_label)
         for r in points.itertuples()
     )
     listed = "; ".join(f"{r[1]}: {r[2]} ({r[0]})" for r in rows)
@@ -114,7 +121,7 @@ def comparison_block(dataset: Dataset, index: FrameIndex, slug: str) -> ChartBlo
         bars[["area_name", "share", "period_label", "source_label"]], name, title
     )
     rows = tuple(
-        (r.area_name, str(persen(r.value)), r.period_label, r.source_label)
+        (r.area_name, _share(r), r.period_label, r.source_label)
         for r in bars.itertuples()
     )
     listed = "; ".join(f"{r[0]} {r[1]} ({r[2]})" for r in rows)
@@ -145,7 +152,7 @@ def segment_block(dataset: Dataset, index: FrameIndex, slug: str) -> ChartBlock 
         return None
     counts = counts.assign(
         order=counts["segment"].map(_SEGMENT_ORDER),
-        label=counts["segment_label"] + " · " + counts["period_label"],
+        label=counts["segment"].map(SHORT_SEGMENTS) + " · " + counts["period_label"],
         moment=counts.apply(_moment, axis=1),
     ).sort_values(["order", "date"])
     name = dataset.area_name(slug)
@@ -184,7 +191,7 @@ def overview_block(dataset: Dataset, index: FrameIndex, slugs: list[str]) -> Cha
         bars[["area_name", "share", "period_label", "source_label"]], "", title
     )
     rows = tuple(
-        (r.area_name, str(persen(r.value)), r.period_label, r.source_label)
+        (r.area_name, _share(r), r.period_label, r.source_label)
         for r in bars.itertuples()
     )
     listed = "; ".join(f"{r[0]} {r[1]} ({r[2]})" for r in rows)
