@@ -70,8 +70,10 @@ def coverage_over_time(points: pd.DataFrame, title: str) -> dict[str, Any]:
         shape=alt.Shape("series:N", legend=None), tooltip=_tooltip()
     )
     # A target applies to a whole period (a year): a bar across it, not a point at its end.
-    targets = base.transform_filter(alt.datum.role == "target").mark_rule(strokeWidth=4).encode(
-        x="start:T", x2="end:T", tooltip=_tooltip()
+    targets = (
+        base.transform_filter(alt.datum.role == "target")
+        .mark_rule(strokeWidth=4)
+        .encode(x="start:T", x2="end:T", tooltip=_tooltip())
     )
     return style.finish(
         alt.layer(lines, dots, targets),

@@ -57,14 +57,21 @@ def coverage_block(dataset: Dataset, index: FrameIndex, slug: str) -> ChartBlock
     title = f"Cakupan kepesertaan {name} dari waktu ke waktu"
     spec = coverage.coverage_over_time(
         points[
-            ["date", "start", "end", "share", "series", "role", "source", "period_label", "source_label"]
+            [
+                "date",
+                "start",
+                "end",
+                "share",
+                "series",
+                "role",
+                "source",
+                "period_label",
+                "source_label",
+            ]
         ],
         title,
     )
-    rows = tuple(
-        (r.series, r.period_label, _share(r), r.source_label)
-        for r in points.itertuples()
-    )
+    rows = tuple((r.series, r.period_label, _share(r), r.source_label) for r in points.itertuples())
     listed = "; ".join(f"{r[1]}: {r[2]} ({r[0]})" for r in rows)
     return ChartBlock(
         anchor="grafik-cakupan",
@@ -114,22 +121,34 @@ def comparison_block(dataset: Dataset, index: FrameIndex, slug: str) -> ChartBlo
     )
     if bars is None:
         return None
-    bars = bars.assign(share=bars["value"] / 100).sort_values("value", ascending=False)
     name = dataset.area_name(slug)
-    title = "Cakupan kepesertaan dibanding wilayah lain"
+    return _bars_block(
+        dataset,
+        bars,
+        highlight=name,
+        anchor="grafik-perbandingan",
+        title="Cakupan kepesertaan dibanding wilayah lain",
+        summary=f"Cakupan {name} dan wilayah sekitarnya pada tanggal yang berdekatan",
+    )
+
+
+def _bars_block(
+    dataset: Dataset, bars: pd.DataFrame, highlight: str, anchor: str, title: str, summary: str
+) -> ChartBlock:
+    """A coverage bar chart of several areas, with its summary and text table."""
+    bars = bars.assign(share=bars["value"] / 100).sort_values("value", ascending=False)
     spec = coverage.coverage_comparison(
-        bars[["area_name", "share", "period_label", "source_label"]], name, title
+        bars[["area_name", "share", "period_label", "source_label"]], highlight, title
     )
     rows = tuple(
-        (r.area_name, _share(r), r.period_label, r.source_label)
-        for r in bars.itertuples()
+        (r.area_name, _share(r), r.period_label, r.source_label) for r in bars.itertuples()
     )
     listed = "; ".join(f"{r[0]} {r[1]} ({r[2]})" for r in rows)
     return ChartBlock(
-        anchor="grafik-perbandingan",
+        anchor=anchor,
         title=title,
         spec=spec,
-        summary=f"Cakupan {name} dan wilayah sekitarnya pada tanggal yang berdekatan: {listed}.",
+        summary=f"{summary}: {listed}.",
         header=("Wilayah", "Cakupan", "Periode", "Sumber"),
         rows=rows,
         sources=_sources(dataset, bars),
@@ -184,23 +203,11 @@ def overview_block(dataset: Dataset, index: FrameIndex, slugs: list[str]) -> Cha
             latest.append(own.iloc[-1])
     if len(latest) < 2:
         return None
-    bars = pd.DataFrame(latest)
-    bars = bars.assign(share=bars["value"] / 100).sort_values("value", ascending=False)
-    title = "Cakupan kepesertaan terbaru tiap wilayah"
-    spec = coverage.coverage_comparison(
-        bars[["area_name", "share", "period_label", "source_label"]], "", title
-    )
-    rows = tuple(
-        (r.area_name, _share(r), r.period_label, r.source_label)
-        for r in bars.itertuples()
-    )
-    listed = "; ".join(f"{r[0]} {r[1]} ({r[2]})" for r in rows)
-    return ChartBlock(
+    return _bars_block(
+        dataset,
+        pd.DataFrame(latest),
+        highlight="",
         anchor="grafik-ringkasan",
-        title=title,
-        spec=spec,
-        summary=f"Angka terbaru tiap wilayah, dari tanggal yang berbeda-beda: {listed}.",
-        header=("Wilayah", "Cakupan", "Periode", "Sumber"),
-        rows=rows,
-        sources=_sources(dataset, bars),
+        title="Cakupan kepesertaan terbaru tiap wilayah",
+        summary="Angka terbaru tiap wilayah, dari tanggal yang berbeda-beda",
     )
