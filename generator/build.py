@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from generator.charts.export import chart_files
 from generator.checks import run_checks
 from generator.dataset.load import load_dataset
 from generator.dataset.problems import raise_for_errors
+from generator.downloads import download_files
 from generator.pages.assemble import all_pages
 from generator.pages.render import make_environment, render_page
 from generator.project import Project
@@ -13,16 +15,18 @@ from generator.site.write import staging_dir, swap_in, write_docs
 from generator.tables import figures_frame
 
 
-def render_site(project: Project) -> dict[str, str]:
-    """Every generated Markdown page, by path under docs_dir."""
+def render_site(project: Project) -> dict[str, str | bytes]:
+    """Every generated file (pages, downloads, chart images, embeds), by path under docs_dir."""
     dataset = load_dataset(project.data_dir)
     findings = run_checks(dataset)
     raise_for_errors(findings)
     frame = figures_frame(dataset)
     env = make_environment()
-    return {
-        p.path: render_page(env, p.template, p.context) for p in all_pages(dataset, frame, findings)
-    }
+    specs = list(all_pages(dataset, frame, findings))
+    files: dict[str, str | bytes] = {p.path: render_page(env, p.template, p.context) for p in specs}
+    files.update(download_files(dataset, frame))
+    files.update(chart_files(chart for spec in specs for chart in spec.charts))
+    return files
 
 
 def build_site(project: Project) -> None:

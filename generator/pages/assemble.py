@@ -19,6 +19,7 @@ from generator.pages.context import (
     REGIONS_INDEX,
     SOURCES_PAGE,
     AreaPage,
+    ChartBlock,
     Link,
     area_path,
     event_rows,
@@ -37,6 +38,7 @@ class PageSpec:
     path: str  # relative to docs_dir
     template: str
     context: dict[str, Any]
+    charts: tuple[ChartBlock, ...] = ()
 
 
 def areas_with_pages(dataset: Dataset, index: FrameIndex) -> list[str]:
@@ -130,6 +132,7 @@ def home_page(dataset: Dataset, index: FrameIndex, slugs: list[str]) -> PageSpec
             "areas": [Link(dataset.area_name(s), area_path(dataset, s)) for s in slugs],
             "counts": {"figures": len(index.frame), "sources": len(dataset.sources)},
         },
+        charts=(chart,) if chart else (),
     )
 
 
@@ -216,4 +219,4 @@ def all_pages(dataset: Dataset, frame: pd.DataFrame, findings: list[Problem]) ->
     yield notes_page(dataset, findings)
     for slug in slugs:
         page = area_page(dataset, index, findings, slug)
-        yield PageSpec(page.path, "area.md.j2", {"page": page})
+        yield PageSpec(page.path, "area.md.j2", {"page": page}, charts=page.charts)

@@ -81,6 +81,7 @@ def coverage_block(dataset: Dataset, index: FrameIndex, slug: str) -> ChartBlock
         header=("Data", "Periode", "Cakupan", "Sumber"),
         rows=rows,
         sources=_sources(dataset, points),
+        page_slug=slug,
     )
 
 
@@ -129,11 +130,18 @@ def comparison_block(dataset: Dataset, index: FrameIndex, slug: str) -> ChartBlo
         anchor="grafik-perbandingan",
         title="Cakupan kepesertaan dibanding wilayah lain",
         summary=f"Cakupan {name} dan wilayah sekitarnya pada tanggal yang berdekatan",
+        page_slug=slug,
     )
 
 
 def _bars_block(
-    dataset: Dataset, bars: pd.DataFrame, highlight: str, anchor: str, title: str, summary: str
+    dataset: Dataset,
+    bars: pd.DataFrame,
+    highlight: str,
+    anchor: str,
+    title: str,
+    summary: str,
+    page_slug: str,
 ) -> ChartBlock:
     """A coverage bar chart of several areas, with its summary and text table."""
     bars = bars.assign(share=bars["value"] / 100).sort_values("value", ascending=False)
@@ -152,6 +160,7 @@ def _bars_block(
         header=("Wilayah", "Cakupan", "Periode", "Sumber"),
         rows=rows,
         sources=_sources(dataset, bars),
+        page_slug=page_slug,
     )
 
 
@@ -191,6 +200,7 @@ def segment_block(dataset: Dataset, index: FrameIndex, slug: str) -> ChartBlock 
         header=("Segmen dan periode", "Saat", "Peserta", "Sumber"),
         rows=rows,
         sources=_sources(dataset, counts),
+        page_slug=slug,
     )
 
 
@@ -210,4 +220,5 @@ def overview_block(dataset: Dataset, index: FrameIndex, slugs: list[str]) -> Cha
         anchor="grafik-ringkasan",
         title="Cakupan kepesertaan terbaru tiap wilayah",
         summary="Angka terbaru tiap wilayah, dari tanggal yang berbeda-beda",
+        page_slug="beranda",
     )

@@ -16,10 +16,17 @@ from generator.dataset.vocabulary import EVENT_KINDS
 from generator.pages.filters import Markdown, nilai
 
 SOURCES_PAGE = "sumber.md"
+DOWNLOADS_DIR = "unduh"
+EMBEDS_DIR = "sematkan"
 NOTES_PAGE = "catatan-konsistensi.md"
 REGIONS_INDEX = "wilayah/index.md"
 OFFICES_INDEX = "kantor-cabang/index.md"
 COMPARISON_DAYS = 366  # regions compared must have figures within a year of each other
+
+
+def download_path(slug: str, extension: str) -> str:
+    """An area's figures as a file: unduh/wilayah/<slug>.csv or .json."""
+    return f"{DOWNLOADS_DIR}/wilayah/{slug}.{extension}"
 
 
 def area_path(dataset: Dataset, slug: str) -> str:
@@ -46,6 +53,29 @@ class ChartBlock:
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     sources: tuple[Link, ...]
+    page_slug: str  # the page it belongs to: an area slug, or "beranda"
+
+    @property
+    def stem(self) -> str:
+        """File name stem of the chart's image and embed files, stable like its page and anchor."""
+        return f"{self.page_slug}--{self.anchor}"
+
+    @property
+    def png_path(self) -> str:
+        return f"{DOWNLOADS_DIR}/grafik/{self.stem}.png"
+
+    @property
+    def svg_path(self) -> str:
+        return f"{DOWNLOADS_DIR}/grafik/{self.stem}.svg"
+
+    @property
+    def embed_path(self) -> str:
+        return f"{EMBEDS_DIR}/{self.stem}.html"
+
+    @property
+    def source_line(self) -> str:
+        """The credit drawn inside exported images, so a reposted picture still cites its source."""
+        return "Sumber: " + "; ".join(source.text for source in self.sources)
 
     @property
     def spec_json(self) -> str:

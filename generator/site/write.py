@@ -43,7 +43,7 @@ def swap_in(staged: Path, target: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def write_docs(project: Project, pages: Mapping[str, str], docs_dir: Path) -> None:
+def write_docs(project: Project, pages: Mapping[str, str | bytes], docs_dir: Path) -> None:
     """Hand-written docs (minus the generated folder) plus the generated pages, into docs_dir."""
     generated = project.generated_dir.name
     for item in sorted(project.docs_dir.iterdir()):
@@ -56,4 +56,7 @@ def write_docs(project: Project, pages: Mapping[str, str], docs_dir: Path) -> No
     for path, text in pages.items():
         destination = docs_dir / path
         destination.parent.mkdir(parents=True, exist_ok=True)
-        destination.write_text(text, encoding="utf-8")
+        if isinstance(text, bytes):
+            destination.write_bytes(text)
+        else:
+            destination.write_text(text, encoding="utf-8")
