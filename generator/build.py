@@ -2,26 +2,39 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
+from datetime import UTC, datetime, time
+from pathlib import Path
+
 from generator.charts.export import chart_files
 from generator.checks import run_checks
 from generator.dataset.load import load_dataset
 from generator.dataset.problems import raise_for_errors
 from generator.downloads import download_files
-from generator.pages.assemble import all_pages
+from generator.pages.assemble import all_pages, data_iso_date
 from generator.pages.render import make_environment, render_page
-from generator.project import Project
-from generator.site.mkdocs import build_mkdocs
+from generator.project import BuildInfo, Project
+from generator.site.bundle import bundle_name, write_bundle
+from generator.site.mkdocs import build_mkdocs, offline_options, read_config, site_url
 from generator.site.write import staging_dir, swap_in, write_docs
 from generator.tables import figures_frame
 
 
-def render_site(project: Project) -> dict[str, str | bytes]:
+def source_date_epoch(environ: Mapping[str, str] = os.environ) -> datetime | None:
+    """SOURCE_DATE_EPOCH as a UTC time (MkDocs dates the sitemap by it too); None when unset."""
+    value = environ.get("SOURCE_DATE_EPOCH")
+    return datetime.fromtimestamp(int(value), UTC) if value else None
+
+
+def render_site(project: Project, info: BuildInfo) -> dict[str, str | bytes]:
     """Every generated file (pages, downloads, chart images, embeds), by path under docs_dir."""
     dataset = load_dataset(project.data_dir)
     findings = run_checks(dataset)
     raise_for_errors(findings)
     frame = figures_frame(dataset)
     env = make_environment()
+    env.globals["build"] = info  # the canonical address, offline or not, the build date
     specs = list(all_pages(dataset, frame, findings))
     files: dict[str, str | bytes] = {p.path: render_page(env, p.template, p.context) for p in specs}
     files.update(download_files(dataset, frame))
@@ -31,9 +44,28 @@ def render_site(project: Project) -> dict[str, str | bytes]:
 
 def build_site(project: Project) -> None:
     """Render, build with MkDocs into staging, then swap docs and site in; failures touch nothing."""
-    pages = render_site(project)
+    when = source_date_epoch() or datetime.now(UTC)
+    info = BuildInfo(site_url(read_config(project)), is_offline=False, build_date=when.date())
+    pages = render_site(project, info)
     with staging_dir(project.generated_dir) as docs, staging_dir(project.site_dir) as site:
         write_docs(project, pages, docs)
         build_mkdocs(project, docs, site)
         swap_in(docs, project.generated_dir)
         swap_in(site, project.site_dir)
+
+
+def build_bundle(project: Project) -> Path:
+    """Render and build the site for file:// in staging, zip it into dist/; touches nothing else.
+
+    Without SOURCE_DATE_EPOCH the bundle is dated by its data, so a rebuild gives the same bytes.
+    """
+    config = read_config(project)
+    data_date = data_iso_date(figures_frame(load_dataset(project.data_dir)))
+    when = source_date_epoch() or datetime.combine(data_date, time(tzinfo=UTC))
+    info = BuildInfo(site_url(config), is_offline=True, build_date=when.date())
+    pages = render_site(project, info)
+    target = project.dist_dir / bundle_name(str(config["site_name"]), data_date)
+    with staging_dir(project.generated_dir) as docs, staging_dir(project.site_dir) as site:
+        write_docs(project, pages, docs)
+        build_mkdocs(project, docs, site, offline_options(config))
+        return write_bundle(site, target, when)

@@ -91,6 +91,25 @@ def build(data_dir: Path | None, site_dir: Path | None) -> None:
 
 @main.command()
 @data_option
+def bundle(data_dir: Path | None) -> None:
+    """Build the site to read offline (file://, no network) and zip it into dist/."""
+    from generator.build import build_bundle
+    from generator.site.mkdocs import BuildError
+
+    project = _project(data_dir)
+    try:
+        path = build_bundle(project)
+    except DataError as error:
+        _abort(error)
+        return
+    except BuildError as error:
+        click.echo(f"MkDocs build failed: {error}", err=True)
+        sys.exit(1)
+    click.echo(f"Wrote {path}")
+
+
+@main.command()
+@data_option
 @click.option("--port", default=8000, show_default=True, help="Port to serve on.")
 def serve(data_dir: Path | None, port: int) -> None:
     """Build, serve on localhost, and rebuild when data/, docs/ or templates change."""

@@ -1,8 +1,9 @@
-"""Every path the generator reads or writes, derived from one root."""
+"""Every path the generator reads or writes, derived from one root; and what a build knows of itself."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 
@@ -32,9 +33,23 @@ class Project:
         return self.docs_dir / "generated"
 
     @property
+    def dist_dir(self) -> Path:
+        """The offline bundle (`python -m generator bundle`)."""
+        return self.root / "dist"
+
+    @property
     def config_file(self) -> Path:
         return self.root / "mkdocs.yml"
 
     @property
     def schema_file(self) -> Path:
         return self.root / "data" / "schema.json"
+
+
+@dataclass(frozen=True)
+class BuildInfo:
+    """What a page may say about the build that made it; one per build."""
+
+    site_url: str  # the canonical online address (mkdocs.yml's site_url), even in the offline bundle
+    is_offline: bool  # built for file:// (the offline bundle), not for the web
+    build_date: date  # SOURCE_DATE_EPOCH's day (UTC); unset: today, or the data date for the bundle

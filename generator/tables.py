@@ -11,7 +11,7 @@ from generator.dataset.vocabulary import INDICATORS, SEGMENTS
 COLUMNS = (
     "key", "area", "area_name", "indicator", "indicator_label", "segment", "segment_label",
     "value", "unit", "as_published", "is_approximate", "period", "period_label", "at",
-    "date", "source", "source_label", "quote", "note",
+    "date", "source", "source_label", "quote", "note", "revisions",
 )  # fmt: skip
 
 
@@ -43,6 +43,7 @@ def figures_frame(dataset: Dataset) -> pd.DataFrame:
             "source_label": source_label(dataset, f.source),
             "quote": f.quote,
             "note": f.note,
+            "revisions": tuple(f.revisions),
         }
         for f in dataset.figures
     ]

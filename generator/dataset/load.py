@@ -20,7 +20,7 @@ from ruamel.yaml.reader import ReaderError
 
 from generator.dataset.problems import DataError, Position, Problem
 from generator.dataset.references import Names, file_references
-from generator.dataset.schema import DataFile, Event, Figure, Office, Region, Source
+from generator.dataset.schema import DataFile, Event, Figure, Office, Region, Revision, Source
 
 FieldPath = tuple[str | int, ...]
 
@@ -191,7 +191,7 @@ _CODES = {
 }
 _FIELD_NAMES: dict[str, set[str]] = {
     model.__name__: {f.alias or name for name, f in model.model_fields.items()}
-    for model in (DataFile, Region, Office, Source, Figure, Event)
+    for model in (DataFile, Region, Office, Source, Figure, Event, Revision)
 }
 
 

@@ -71,3 +71,6 @@ def file_references(content: DataFile, names: Names) -> Iterator[BadReference]:
     for index, figure in enumerate(content.figures or ()):
         yield from _area_references(figure.area, names, ("figures", index, "area"))
         yield from _check(figure.source, names.sources, "source", ("figures", index, "source"))
+        for number, revision in enumerate(figure.revisions):
+            path = ("figures", index, "revisions", number, "source")
+            yield from _check(revision.source, names.sources, "source", path)

@@ -125,6 +125,18 @@ class Source(Strict):
     accessed: IsoDate = Field(description="Date the document was read for this dataset.")
 
 
+class Revision(Strict):
+    """A correction of a published figure: what it was, when and why it changed."""
+
+    date: IsoDate = Field(description="Day the correction was published on the site.")
+    old_value: int | float = Field(description="The value before the correction.")
+    old_as_published: Text | None = Field(
+        None, description="The old value's text, when the old source wrote it differently."
+    )
+    reason: Text = Field(description="Why it changed, in Indonesian, for readers.")
+    source: Slug | None = Field(None, description="Id of the source of the correction, if any.")
+
+
 class Figure(Strict):
     """One number as a source states it, for one area and period."""
 
@@ -155,6 +167,11 @@ class Figure(Strict):
     source: Slug = Field(description="Id of the source.")
     quote: Text = Field(description="The sentence of the source the figure comes from.")
     note: Text | None = Field(None, description="What readers must know to read it (Indonesian).")
+    revisions: list[Revision] = Field(
+        default_factory=list,
+        description="Corrections of this figure, oldest first; a correction never replaces a "
+        "number silently.",
+    )
 
     @field_validator("value")
     @classmethod

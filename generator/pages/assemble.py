@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import pandas as pd
@@ -15,6 +16,7 @@ from generator.dataset.vocabulary import INDICATORS, NOTE_TITLES, REGION_TYPES
 from generator.pages import chartblocks
 from generator.pages.context import (
     NOTES_PAGE,
+    REVISIONS_PAGE,
     OFFICES_INDEX,
     REGIONS_INDEX,
     SOURCES_PAGE,
@@ -101,11 +103,21 @@ def area_page(dataset: Dataset, index: FrameIndex, findings: list[Problem], slug
     )
 
 
-def data_date(frame: pd.DataFrame) -> str:
-    """The latest date any figure (not a target or plan) refers to."""
+def _latest_period(frame: pd.DataFrame) -> str:
+    """The period (or a range's last part) of the latest figure that is not a target or plan."""
     measured = frame[~frame["indicator"].map(lambda i: INDICATORS[i].is_target)]
     latest = measured.loc[measured["date"].idxmax()]
-    return period_label(str(latest["period"]).split("/")[-1])
+    return str(latest["period"]).split("/")[-1]
+
+
+def data_date(frame: pd.DataFrame) -> str:
+    """The latest date any figure (not a target or plan) refers to."""
+    return period_label(_latest_period(frame))
+
+
+def data_iso_date(frame: pd.DataFrame) -> date:
+    """data_date as a date: the last day of that period (2025-04 -> 2025-04-30)."""
+    return period_bounds(_latest_period(frame))[1]
 
 
 def _latest_coverage(dataset: Dataset, index: FrameIndex, slugs: list[str]) -> list[dict[str, Any]]:
@@ -194,6 +206,19 @@ def sources_page(dataset: Dataset, index: FrameIndex) -> PageSpec:
     )
 
 
+def revisions_page(dataset: Dataset, frame: pd.DataFrame) -> PageSpec:
+    """Every correction of every figure, newest first."""
+    revised = frame[frame["revisions"].map(len) > 0]
+    items = []
+    for _, row in revised.iterrows():
+        figure = figure_row(dataset, row)
+        path = area_path(dataset, row["area"].split("+")[0])
+        for revision, when in zip(figure.revisions, row["revisions"], strict=True):
+            items.append({"row": figure, "revision": revision, "path": path, "when": when.date})
+    items.sort(key=lambda item: (item["when"], item["row"].anchor), reverse=True)
+    return PageSpec(REVISIONS_PAGE, "revisions.md.j2", {"revisions": items})
+
+
 def notes_page(dataset: Dataset, findings: list[Problem]) -> PageSpec:
     notes = [
         {
@@ -217,6 +242,7 @@ def all_pages(dataset: Dataset, frame: pd.DataFrame, findings: list[Problem]) ->
     yield offices_index(dataset)
     yield sources_page(dataset, index)
     yield notes_page(dataset, findings)
+    yield revisions_page(dataset, index.frame)
     for slug in slugs:
         page = area_page(dataset, index, findings, slug)
         yield PageSpec(page.path, "area.md.j2", {"page": page}, charts=page.charts)

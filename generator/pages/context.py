@@ -14,11 +14,13 @@ from generator.dataset.periods import period_bounds, period_label
 from generator.dataset.problems import Problem
 from generator.dataset.vocabulary import EVENT_KINDS
 from generator.pages.filters import Markdown, nilai
+from generator.pages.fractions import coverage_fraction
 
 SOURCES_PAGE = "sumber.md"
 DOWNLOADS_DIR = "unduh"
 EMBEDS_DIR = "sematkan"
 NOTES_PAGE = "catatan-konsistensi.md"
+REVISIONS_PAGE = "riwayat-revisi.md"
 REGIONS_INDEX = "wilayah/index.md"
 OFFICES_INDEX = "kantor-cabang/index.md"
 COMPARISON_DAYS = 366  # regions compared must have figures within a year of each other
@@ -87,6 +89,15 @@ class ChartBlock:
 
 
 @dataclass(frozen=True)
+class RevisionRow:
+    date: str
+    old: Markdown
+    new: Markdown
+    reason: str
+    source: Link | None
+
+
+@dataclass(frozen=True)
 class FigureRow:
     anchor: str
     area_name: str
@@ -98,6 +109,8 @@ class FigureRow:
     source: Link
     quote: str
     note: str | None
+    revisions: tuple[RevisionRow, ...] = ()
+    fraction: Markdown | None = None  # numerator ÷ denominator behind a percentage
 
 
 @dataclass(frozen=True)
@@ -163,7 +176,8 @@ def figure_value(row: pd.Series) -> Markdown:
     return Markdown(f"sekitar {text}" if row["is_approximate"] else text)
 
 
-def figure_row(dataset: Dataset, row: pd.Series) -> FigureRow:
+def figure_row(dataset: Dataset, row: pd.Series, area_rows: pd.DataFrame | None = None) -> FigureRow:
+    """One figure for a table; `area_rows` (its area's figures) lets a percentage show its parts."""
     when = row["period_label"]
     if at := _text(row["at"]):
         when = f"{'awal' if at == 'start' else 'akhir'} {when}"
@@ -178,12 +192,30 @@ def figure_row(dataset: Dataset, row: pd.Series) -> FigureRow:
         source=source_link(dataset, row["source"]),
         quote=row["quote"],
         note=_text(row["note"]),
+        revisions=revision_rows(dataset, row),
+        fraction=coverage_fraction(area_rows, row) if area_rows is not None else None,
+    )
+
+
+def revision_rows(dataset: Dataset, row: pd.Series) -> tuple[RevisionRow, ...]:
+    """A figure's corrections, oldest first, each from its old value to the next one."""
+    revisions = row["revisions"]
+    values = [r.old_value for r in revisions] + [row["value"]]
+    return tuple(
+        RevisionRow(
+            date=period_label(revision.date.isoformat()),
+            old=nilai(revision.old_value, row["unit"]),
+            new=nilai(after, row["unit"]),
+            reason=revision.reason,
+            source=source_link(dataset, revision.source) if revision.source else None,
+        )
+        for revision, after in zip(revisions, values[1:], strict=True)
     )
 
 
 def figure_rows(dataset: Dataset, frame: pd.DataFrame) -> tuple[FigureRow, ...]:
     ordered = frame.sort_values(["date", "indicator", "segment"], na_position="first")
-    return tuple(figure_row(dataset, row) for _, row in ordered.iterrows())
+    return tuple(figure_row(dataset, row, frame) for _, row in ordered.iterrows())
 
 
 def event_rows(dataset: Dataset, slug: str) -> tuple[EventRow, ...]:
@@ -214,6 +246,6 @@ def headline(dataset: Dataset, own: pd.DataFrame) -> Headline:
         rows = own[(own["indicator"] == indicator) & own["segment"].isna()]
         if rows.empty:
             return None
-        return figure_row(dataset, rows.sort_values("date").iloc[-1])
+        return figure_row(dataset, rows.sort_values("date").iloc[-1], own)
 
     return Headline(latest("coverage"), latest("coverage_target"), latest("coverage_gap"))

@@ -7,21 +7,24 @@ After an intended change to a template or a page context, refresh with
 from __future__ import annotations
 
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from generator.build import render_site
-from generator.project import Project
+from generator.project import BuildInfo, Project
 
 ROOT = Path(__file__).resolve().parents[2]
 MINI = ROOT / "tests" / "fixtures" / "mini"
 GOLDEN = ROOT / "tests" / "golden" / "mini"
+# A fixed build, so the golden pages do not change with the clock or SITE_URL.
+BUILD = BuildInfo("https://example.github.io/cakupan/", is_offline=False, build_date=date(2025, 5, 1))
 
 
 @pytest.fixture(scope="module")
 def pages() -> dict[str, str]:
-    return render_site(Project.at(ROOT, data_dir=MINI))
+    return render_site(Project.at(ROOT, data_dir=MINI), BUILD)
 
 
 def _golden_paths() -> set[str]:

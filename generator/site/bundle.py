@@ -1,0 +1,76 @@
+"""The offline bundle: a site built for file://, zipped so the same site gives the same bytes."""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import unicodedata
+import zipfile
+from datetime import date, datetime
+from pathlib import Path
+
+# For search engines, and dated by the build clock even when the data are not: left out, so a
+# bundle built without SOURCE_DATE_EPOCH is still the same file from one day to the next.
+LEFT_OUT = frozenset({"sitemap.xml", "sitemap.xml.gz"})
+FILE_MODE = 0o644
+ZIP_EPOCH = datetime(1980, 1, 1)  # the earliest time a zip entry can carry
+COMPRESSION_LEVEL = 9
+
+
+def slugify(text: str) -> str:
+    """`Cakupan BPJS Ketenagakerjaan` -> `cakupan-bpjs-ketenagakerjaan`."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def bundle_name(site_name: str, data_date: date) -> str:
+    """`cakupan-bpjs-ketenagakerjaan-2025-04-14.zip`: the site, and the date of its data."""
+    return f"{slugify(site_name)}-{data_date.isoformat()}.zip"
+
+
+def bundle_files(site_dir: Path) -> list[tuple[str, Path]]:
+    """Every file to pack, by its path inside the site, in one fixed order."""
+    files = (p for p in site_dir.rglob("*") if p.is_file())
+    named = ((p.relative_to(site_dir).as_posix(), p) for p in files)
+    return sorted((name, path) for name, path in named if name not in LEFT_OUT)
+
+
+def zip_entry(name: str, when: datetime) -> zipfile.ZipInfo:
+    """An entry whose metadata depend on nothing but its name and `when`."""
+    moment = max(when.replace(tzinfo=None), ZIP_EPOCH)
+    info = zipfile.ZipInfo(name, date_time=moment.timetuple()[:6])
+    info.create_system = 3  # Unix, so the permission bits below are read
+    info.external_attr = (0o100000 | FILE_MODE) << 16  # a regular file, rw-r--r--
+    info.compress_type = zipfile.ZIP_DEFLATED
+    return info
+
+
+def write_zip(files: list[tuple[str, Path]], folder: str, when: datetime, target: Path) -> None:
+    with zipfile.ZipFile(target, "w") as archive:
+        for name, path in files:
+            archive.writestr(
+                zip_entry(f"{folder}/{name}", when),
+                path.read_bytes(),
+                compress_type=zipfile.ZIP_DEFLATED,
+                compresslevel=COMPRESSION_LEVEL,
+            )
+
+
+def write_bundle(site_dir: Path, target: Path, when: datetime) -> Path:
+    """Zip site_dir into `target` (one folder named after it), stamped `when`; atomically.
+
+    Sorted entries, files only, one time and one mode for all: the same site gives the same bytes.
+    The zip is written beside `target` and renamed over it, so a reader never sees half of one.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}-", suffix=".tmp", dir=target.parent)
+    os.close(handle)
+    staged = Path(temporary)
+    try:
+        write_zip(bundle_files(site_dir), target.stem, when, staged)
+        staged.chmod(FILE_MODE)
+        staged.replace(target)
+    finally:
+        staged.unlink(missing_ok=True)
+    return target
