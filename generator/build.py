@@ -13,6 +13,7 @@ from generator.dataset.load import load_dataset
 from generator.dataset.problems import raise_for_errors
 from generator.downloads import download_files
 from generator.pages.assemble import all_pages, data_iso_date
+from generator.pages.citation import citation_files
 from generator.pages.render import make_environment, render_page
 from generator.project import BuildInfo, Project
 from generator.site.bundle import bundle_name, write_bundle
@@ -35,17 +36,21 @@ def render_site(project: Project, info: BuildInfo) -> dict[str, str | bytes]:
     frame = figures_frame(dataset)
     env = make_environment()
     env.globals["build"] = info  # the canonical address, offline or not, the build date
-    specs = list(all_pages(dataset, frame, findings))
+    specs = list(all_pages(dataset, frame, findings, info))
     files: dict[str, str | bytes] = {p.path: render_page(env, p.template, p.context) for p in specs}
     files.update(download_files(dataset, frame))
     files.update(chart_files(chart for spec in specs for chart in spec.charts))
+    files.update(citation_files([spec.citation for spec in specs if spec.citation]))
     return files
 
 
 def build_site(project: Project) -> None:
     """Render, build with MkDocs into staging, then swap docs and site in; failures touch nothing."""
     when = source_date_epoch() or datetime.now(UTC)
-    info = BuildInfo(site_url(read_config(project)), is_offline=False, build_date=when.date())
+    config = read_config(project)
+    info = BuildInfo(
+        config["site_name"], site_url(config), is_offline=False, build_date=when.date()
+    )
     pages = render_site(project, info)
     with staging_dir(project.generated_dir) as docs, staging_dir(project.site_dir) as site:
         write_docs(project, pages, docs)
@@ -62,7 +67,7 @@ def build_bundle(project: Project) -> Path:
     config = read_config(project)
     data_date = data_iso_date(figures_frame(load_dataset(project.data_dir)))
     when = source_date_epoch() or datetime.combine(data_date, time(tzinfo=UTC))
-    info = BuildInfo(site_url(config), is_offline=True, build_date=when.date())
+    info = BuildInfo(config["site_name"], site_url(config), is_offline=True, build_date=when.date())
     pages = render_site(project, info)
     target = project.dist_dir / bundle_name(str(config["site_name"]), data_date)
     with staging_dir(project.generated_dir) as docs, staging_dir(project.site_dir) as site:

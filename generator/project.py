@@ -50,6 +50,7 @@ class Project:
 class BuildInfo:
     """What a page may say about the build that made it; one per build."""
 
-    site_url: str  # the canonical online address (mkdocs.yml's site_url), even in the offline bundle
+    site_name: str  # mkdocs.yml's site_name
+    site_url: str  # the canonical online address (mkdocs.yml's site_url), even offline
     is_offline: bool  # built for file:// (the offline bundle), not for the web
     build_date: date  # SOURCE_DATE_EPOCH's day (UTC); unset: today, or the data date for the bundle

@@ -12,6 +12,7 @@ import shutil
 import sys
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
 
 from ruamel.yaml import YAML
@@ -20,7 +21,7 @@ from generator.checks import run_checks
 from generator.dataset.load import load_dataset
 from generator.pages.assemble import all_pages
 from generator.pages.render import make_environment, render_page
-from generator.project import Project
+from generator.project import BuildInfo, Project
 from generator.site.mkdocs import build_mkdocs
 from generator.site.write import staging_dir, write_docs
 from generator.tables import figures_frame
@@ -108,7 +109,8 @@ def measure(regions: int) -> dict[str, float]:
         dataset = step("load", load_dataset, project.data_dir)
         findings = step("check", run_checks, dataset)
         frame = step("tidy", figures_frame, dataset)
-        specs = step("pages+charts", lambda: list(all_pages(dataset, frame, findings)))
+        info = BuildInfo("Uji", "http://127.0.0.1:8000/", is_offline=False, build_date=date.today())
+        specs = step("pages+charts", lambda: list(all_pages(dataset, frame, findings, info)))
         env = make_environment()
         pages = step(
             "render", lambda: {p.path: render_page(env, p.template, p.context) for p in specs}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -14,16 +15,18 @@ from generator.dataset.periods import period_bounds, period_label
 from generator.dataset.problems import Problem
 from generator.dataset.vocabulary import INDICATORS, NOTE_TITLES, REGION_TYPES
 from generator.pages import chartblocks
+from generator.pages.citation import Citation, canonical_url
 from generator.pages.context import (
     NOTES_PAGE,
-    REVISIONS_PAGE,
     OFFICES_INDEX,
     REGIONS_INDEX,
+    REVISIONS_PAGE,
     SOURCES_PAGE,
     AreaPage,
     ChartBlock,
     Link,
     area_path,
+    download_path,
     event_rows,
     figure_row,
     figure_rows,
@@ -32,6 +35,8 @@ from generator.pages.context import (
     note_rows,
     source_link,
 )
+from generator.pages.metadata import area_jsonld
+from generator.project import BuildInfo
 from generator.tables import FrameIndex
 
 
@@ -41,6 +46,7 @@ class PageSpec:
     template: str
     context: dict[str, Any]
     charts: tuple[ChartBlock, ...] = ()
+    citation: Citation | None = None
 
 
 def areas_with_pages(dataset: Dataset, index: FrameIndex) -> list[str]:
@@ -76,7 +82,35 @@ def _serving_offices(dataset: Dataset, slug: str) -> list[str]:
     ]
 
 
-def area_page(dataset: Dataset, index: FrameIndex, findings: list[Problem], slug: str) -> AreaPage:
+def _citation(page_path: str, title: str, rows: pd.DataFrame, info: BuildInfo) -> Citation:
+    return Citation(
+        title=title,
+        site_name=info.site_name,
+        url=canonical_url(info.site_url, page_path),
+        data_date=data_iso_date(rows).isoformat(),
+        accessed=info.build_date,
+        is_offline=info.is_offline,
+        key="cakupan-bpjstk-" + page_path.removesuffix(".md").replace("/", "-"),
+    )
+
+
+def _jsonld(
+    dataset: Dataset, rows: pd.DataFrame, slug: str, citation: Citation, info: BuildInfo
+) -> str:
+    downloads = {
+        "text/csv": _absolute(info, download_path(slug, "csv")),
+        "application/json": _absolute(info, download_path(slug, "json")),
+    }
+    document = area_jsonld(
+        dataset, rows, slug=slug, url=citation.url, downloads=downloads,
+        site_name=info.site_name, modified=info.build_date,
+    )  # fmt: skip
+    return json.dumps(document, ensure_ascii=True, sort_keys=True)
+
+
+def area_page(
+    dataset: Dataset, index: FrameIndex, findings: list[Problem], slug: str, info: BuildInfo
+) -> AreaPage:
     own = index.area(slug)
     offices = _serving_offices(dataset, slug)
     office_rows = pd.concat([index.area(o) for o in offices]) if offices else own[:0]
@@ -86,21 +120,33 @@ def area_page(dataset: Dataset, index: FrameIndex, findings: list[Problem], slug
         chartblocks.comparison_block(dataset, index, slug),
     )
     name = dataset.area_name(slug)
+    path = area_path(dataset, slug)
+    rows = pd.concat([own, index.joint(slug)])
+    citation = _citation(path, name, rows, info)
+    charts = tuple(b for b in blocks if b is not None)
     return AreaPage(
-        path=area_path(dataset, slug),
+        path=path,
         slug=slug,
         title=name,
         description=f"Cakupan kepesertaan BPJS Ketenagakerjaan {name}: setiap angka dengan sumbernya.",
         facts=_facts(dataset, slug),
         headline=headline(dataset, own),
-        charts=tuple(b for b in blocks if b is not None),
+        charts=charts,
         figures=figure_rows(dataset, own),
         joint_figures=figure_rows(dataset, index.joint(slug)),
         office_figures=figure_rows(dataset, office_rows),
         events=event_rows(dataset, slug),
         notes=note_rows(findings, slug),
         related=_related(dataset, slug),
+        citation=citation,
+        jsonld=_jsonld(dataset, rows, slug, citation, info),
+        og_image=_absolute(info, charts[0].png_path) if charts else "",
     )
+
+
+def _absolute(info: BuildInfo, path: str) -> str:
+    """Absolute URL of a file (not a page) of the site."""
+    return info.site_url.rstrip("/") + "/" + path
 
 
 def _latest_period(frame: pd.DataFrame) -> str:
@@ -234,7 +280,9 @@ def notes_page(dataset: Dataset, findings: list[Problem]) -> PageSpec:
     return PageSpec(NOTES_PAGE, "notes.md.j2", {"notes": notes})
 
 
-def all_pages(dataset: Dataset, frame: pd.DataFrame, findings: list[Problem]) -> Iterator[PageSpec]:
+def all_pages(
+    dataset: Dataset, frame: pd.DataFrame, findings: list[Problem], info: BuildInfo
+) -> Iterator[PageSpec]:
     index = FrameIndex(frame)
     slugs = areas_with_pages(dataset, index)
     yield home_page(dataset, index, slugs)
@@ -244,5 +292,6 @@ def all_pages(dataset: Dataset, frame: pd.DataFrame, findings: list[Problem]) ->
     yield notes_page(dataset, findings)
     yield revisions_page(dataset, index.frame)
     for slug in slugs:
-        page = area_page(dataset, index, findings, slug)
-        yield PageSpec(page.path, "area.md.j2", {"page": page}, charts=page.charts)
+        page = area_page(dataset, index, findings, slug, info)
+        context = {"page": page}
+        yield PageSpec(page.path, "area.md.j2", context, page.charts, page.citation)

@@ -13,6 +13,7 @@ from generator.dataset.load import Dataset
 from generator.dataset.periods import period_bounds, period_label
 from generator.dataset.problems import Problem
 from generator.dataset.vocabulary import EVENT_KINDS
+from generator.pages.citation import Citation
 from generator.pages.filters import Markdown, nilai
 from generator.pages.fractions import coverage_fraction
 
@@ -154,6 +155,9 @@ class AreaPage:
     events: tuple[EventRow, ...]
     notes: tuple[NoteRow, ...]
     related: tuple[Link, ...] = field(default=())
+    citation: Citation | None = None
+    jsonld: str = ""  # schema.org Dataset, JSON text for the page's front matter
+    og_image: str = ""  # absolute URL of the first chart's PNG, for link previews
 
 
 # --- rows ---------------------------------------------------------------------------------------

@@ -45,6 +45,7 @@ def make_environment() -> jinja2.Environment:
         md=filters.md_escape,
         attr=filters.html_attribute,
         yaml=filters.yaml_string,
+        trusted=filters.Markdown,  # text the generator serialized itself (JSON, BibTeX, RIS)
     )
     env.globals["href"] = href
     return env

@@ -10,9 +10,9 @@ import zipfile
 from datetime import date, datetime
 from pathlib import Path
 
-# For search engines, and dated by the build clock even when the data are not: left out, so a
-# bundle built without SOURCE_DATE_EPOCH is still the same file from one day to the next.
-LEFT_OUT = frozenset({"sitemap.xml", "sitemap.xml.gz"})
+# Only a web server shows 404.html (its links are absolute, from the server's root), and the
+# sitemap is for search engines and dated by the build clock: none of them belongs offline.
+LEFT_OUT = frozenset({"404.html", "sitemap.xml", "sitemap.xml.gz"})
 FILE_MODE = 0o644
 ZIP_EPOCH = datetime(1980, 1, 1)  # the earliest time a zip entry can carry
 COMPRESSION_LEVEL = 9
@@ -64,7 +64,9 @@ def write_bundle(site_dir: Path, target: Path, when: datetime) -> Path:
     The zip is written beside `target` and renamed over it, so a reader never sees half of one.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}-", suffix=".tmp", dir=target.parent)
+    handle, temporary = tempfile.mkstemp(
+        prefix=f".{target.name}-", suffix=".tmp", dir=target.parent
+    )
     os.close(handle)
     staged = Path(temporary)
     try:

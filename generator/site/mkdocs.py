@@ -52,14 +52,12 @@ def offline_options(config: Mapping[str, Any]) -> dict[str, Any]:
     index as search/search_index.js, which a script tag can load where fetch() cannot.
     """
     plugins = config.get("plugins") or []
-    if isinstance(plugins, Mapping):
-        plugins = {**plugins, "offline": {}}
-    else:
-        plugins = [*plugins, "offline"]
+    added = {**plugins, "offline": {}} if isinstance(plugins, Mapping) else [*plugins, "offline"]
     extra = dict(config.get("extra") or {})
     # A polyfill naming iframe-worker keeps the plugin from adding its unpkg.com one.
     extra["polyfills"] = [*extra.get("polyfills", []), WORKER_SHIM]
-    return {"plugins": plugins, "extra": extra}
+    # No site_url: a page's canonical URL would name the .html path, which the web site lacks.
+    return {"plugins": added, "extra": extra, "site_url": ""}
 
 
 def build_mkdocs(

@@ -19,12 +19,19 @@ ROOT = Path(__file__).resolve().parents[2]
 MINI = ROOT / "tests" / "fixtures" / "mini"
 GOLDEN = ROOT / "tests" / "golden" / "mini"
 # A fixed build, so the golden pages do not change with the clock or SITE_URL.
-BUILD = BuildInfo("https://example.github.io/cakupan/", is_offline=False, build_date=date(2025, 5, 1))
+BUILD = BuildInfo(
+    "Cakupan BPJS Ketenagakerjaan",
+    "https://example.github.io/cakupan/",
+    is_offline=False,
+    build_date=date(2025, 5, 1),
+)
 
 
 @pytest.fixture(scope="module")
 def pages() -> dict[str, str]:
-    return render_site(Project.at(ROOT, data_dir=MINI), BUILD)
+    """The Markdown pages; downloads and images have tests of their own."""
+    files = render_site(Project.at(ROOT, data_dir=MINI), BUILD)
+    return {path: text for path, text in files.items() if path.endswith(".md")}
 
 
 def _golden_paths() -> set[str]:

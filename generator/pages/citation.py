@@ -1,0 +1,101 @@
+"""How to cite a page: a sentence in Indonesian, BibTeX and RIS, all naming the online URL."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from generator.dataset.periods import period_label
+
+CITATIONS_DIR = "unduh/kutipan"
+_BIBTEX_SPECIAL = re.compile(r"([{}\\%&#_$^~])")
+
+
+def canonical_url(site_url: str, page_path: str) -> str:
+    """The page's public address: `wilayah/kota-blitar.md` -> `<site_url>wilayah/kota-blitar/`."""
+    stem = page_path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem.removesuffix("index")
+    else:
+        stem += "/"
+    return site_url.rstrip("/") + "/" + stem.lstrip("/")
+
+
+@dataclass(frozen=True)
+class Citation:
+    title: str
+    site_name: str
+    url: str
+    data_date: str  # ISO date of the latest figure on the page
+    accessed: date
+    is_offline: bool
+    key: str
+
+    @property
+    def sentence(self) -> str:
+        """Indonesian citation of the page, in the manner of APA."""
+        where = (
+            f"Diakses dari bundel luring tanggal {period_label(self.accessed.isoformat())}"
+            if self.is_offline
+            else f"Diakses {period_label(self.accessed.isoformat())}"
+        )
+        return (
+            f"{self.site_name}. ({self.data_date[:4]}). {self.title} "
+            f"[Data per {period_label(self.data_date)}]. {where}, dari {self.url}"
+        )
+
+    @property
+    def bibtex(self) -> str:
+        fields = {
+            "title": _bibtex_text(self.title),
+            "author": "{" + _bibtex_text(self.site_name) + "}",
+            "year": self.data_date[:4],
+            "note": f"Data per {period_label(self.data_date)}",
+            "url": self.url,
+            "urldate": self.accessed.isoformat(),
+            "language": "indonesian",
+        }
+        body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields.items())
+        return f"@misc{{{self.key},\n{body}\n}}\n"
+
+    @property
+    def ris(self) -> str:
+        lines = [
+            ("TY", "DATA"),
+            ("TI", self.title),
+            ("AU", self.site_name),
+            ("PY", self.data_date[:4]),
+            ("DA", self.data_date.replace("-", "/")),
+            ("UR", self.url),
+            ("Y2", self.accessed.isoformat().replace("-", "/")),
+            ("LA", "id"),
+            ("N1", f"Data per {period_label(self.data_date)}"),
+        ]
+        return "".join(f"{tag}  - {_one_line(value)}\n" for tag, value in lines) + "ER  - \n"
+
+    @property
+    def bib_path(self) -> str:
+        return f"{CITATIONS_DIR}/{self.key}.bib"
+
+    @property
+    def ris_path(self) -> str:
+        return f"{CITATIONS_DIR}/{self.key}.ris"
+
+
+def _one_line(text: str) -> str:
+    """One line, and no backticks that could close the code block the page shows it in."""
+    return " ".join(text.replace("`", "'").split())
+
+
+def _bibtex_text(text: str) -> str:
+    return _BIBTEX_SPECIAL.sub(r"\\\1", _one_line(text))
+
+
+def citation_files(citations: list[Citation]) -> dict[str, bytes]:
+    """Each citation as .bib and .ris files to download."""
+    files = {}
+    for citation in citations:
+        files[citation.bib_path] = citation.bibtex.encode("utf-8")
+        files[citation.ris_path] = citation.ris.encode("utf-8")
+    return files
