@@ -49,9 +49,10 @@ def coverage_fraction(area_rows: pd.DataFrame, row: pd.Series) -> Markdown | Non
     if count is not None:
         numerator = f"{md_escape(count['as_published'])} ({COUNT_WORDS[count['indicator']]})"
     else:
-        potential_value = uncovered["value"] / (gap["value"] / 100)  # type: ignore[index]
         numerator = f"{_implied(share * potential_value)} peserta (tersirat)"
+    how = ""
+    if potential is None or count is None:
+        how = " Angka tersirat dihitung dari angka lain sumber yang sama;"
     return Markdown(
-        f"= {numerator} ÷ {denominator}. Angka tersirat dihitung dari angka lain sumber yang "
-        "sama; definisi potensi pekerja tidak dijelaskan sumber."
+        f"= {numerator} ÷ {denominator}.{how} Definisi potensi pekerja tidak dijelaskan sumber."
     )
