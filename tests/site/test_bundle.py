@@ -17,7 +17,7 @@ import sys
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,6 +29,7 @@ from bs4 import BeautifulSoup
 
 from generator.build import source_date_epoch
 from generator.dataset.load import load_dataset
+from generator.dataset.periods import period_label
 from generator.pages.assemble import data_iso_date
 from generator.site import bundle as bundle_module
 from generator.site.bundle import bundle_name, slugify, write_bundle
@@ -164,12 +165,8 @@ def test_entries_are_sorted_files_in_one_folder_with_one_time_and_mode(
     names = [e.filename for e in entries]
     assert names == sorted(names)
     assert all(n.startswith(f"{zip_path.stem}/") and not n.endswith("/") for n in names)
-    midnight = (
-        *shipped_data_date().timetuple()[:3],
-        0,
-        0,
-        0,
-    )  # no SOURCE_DATE_EPOCH: the data date
+    # Without SOURCE_DATE_EPOCH, every entry is dated at midnight of the data date.
+    midnight = datetime.combine(shipped_data_date(), time()).timetuple()[:6]
     assert {e.date_time for e in entries} == {midnight}
     assert {e.external_attr >> 16 for e in entries} == {0o100644}
     assert {(e.create_system, e.compress_type) for e in entries} == {(3, zipfile.ZIP_DEFLATED)}
@@ -178,13 +175,8 @@ def test_entries_are_sorted_files_in_one_folder_with_one_time_and_mode(
 
 def test_bundling_touches_nothing_but_dist(two_bundles: tuple[Bundled, Bundled]) -> None:
     root = two_bundles[0].root
-    assert sorted(p.name for p in root.iterdir()) == [
-        "data",
-        "dist",
-        "docs",
-        "mkdocs.yml",
-        "overrides",
-    ]
+    names = sorted(p.name for p in root.iterdir())
+    assert names == ["data", "dist", "docs", "mkdocs.yml", "overrides"]  # no site/, no .site-*
     assert not (root / "docs" / "generated").exists()
     assert [p.name for p in (root / "docs").iterdir() if p.name.startswith(".")] == []
     assert [p.name for p in (root / "dist").iterdir()] == [two_bundles[0].zip.name]
@@ -195,6 +187,16 @@ def test_bundling_touches_nothing_but_dist(two_bundles: tuple[Bundled, Bundled])
 
 def bundle_files(folder: Path, *suffixes: str) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix in suffixes)
+
+
+def area_pages(bundle: Path) -> list[Path]:
+    """The home page and every region and office page."""
+    areas = [
+        p
+        for folder in ("wilayah", "kantor-cabang")
+        for p in sorted((bundle / folder).glob("*.html"))
+    ]
+    return [bundle / "index.html", *(p for p in areas if p.name != "index.html")]
 
 
 @cache
@@ -261,8 +263,14 @@ def test_every_fetched_url_is_a_file_in_the_bundle(bundle: Path) -> None:
     assert problems == []
 
 
+def material_pages(bundle: Path) -> list[Path]:
+    """Pages Material rendered (not redirect stubs or standalone embeds): they carry its config."""
+    return [p for p in bundle_files(bundle, ".html") if soup(p).find("script", id="__config")]
+
+
 def test_material_finds_its_worker_and_search_index_in_the_bundle(bundle: Path) -> None:
-    for page in bundle_files(bundle, ".html"):
+    assert len(material_pages(bundle)) > 10
+    for page in material_pages(bundle):
         config = json.loads(soup(page).find("script", id="__config").string)
         worker = (page.parent / config["search"]).resolve()
         assert worker.is_file() and worker.is_relative_to(bundle.resolve()), page
@@ -273,7 +281,7 @@ def test_material_finds_its_worker_and_search_index_in_the_bundle(bundle: Path) 
 def test_every_page_loads_the_worker_shim_from_the_bundle(bundle: Path) -> None:
     vendored = (ROOT / "docs" / WORKER_SHIM).read_bytes()
     assert b"IFrameWorker" in vendored
-    for page in bundle_files(bundle, ".html"):
+    for page in material_pages(bundle):
         scripts = [s["src"] for s in soup(page).find_all("script", src=True)]
         shims = [s for s in scripts if "iframe-worker" in s]
         assert len(shims) == 1 and not EXTERNAL.match(shims[0]), (page, shims)
@@ -292,32 +300,40 @@ def external_values(page: Path) -> Iterator[tuple[str, str, str]]:
                     yield element.name, attribute, str(item)
 
 
-def test_other_hosts_appear_only_as_links_a_reader_clicks(bundle: Path) -> None:
+def test_other_hosts_appear_only_in_links_and_metadata(bundle: Path) -> None:
     found = {v for page in bundle_files(bundle, ".html") for v in external_values(page)}
-    clicks = {(element, attribute) for element, attribute, _ in found}
-    assert clicks <= {("a", "href")}, sorted(v for v in found if v[:2] != ("a", "href"))
-    links = {url for *_, url in found}
-    print(
-        "Links to other sites (opened only when a reader clicks them):", *sorted(links), sep="\n  "
-    )
+    unexpected = sorted(v for v in found if v[:2] not in {("a", "href"), ("meta", "content")})
+    assert unexpected == [], "another host in an attribute that is neither a link nor metadata"
+    links = sorted({url for element, _, url in found if element == "a"})
+    print("Links to other sites, opened only when a reader clicks one:", *links, sep="\n  ")
     assert "https://squidfunk.github.io/mkdocs-material/" in links  # the footer's credit
+    # <meta content> (og:url, og:image) names the online site for whoever shares a page: not fetched.
+    assert all(url.startswith(SITE_URL) for element, _, url in found if element == "meta")
+
+
+def link_problem(bundle: Path, page: Path, href: str) -> str | None:
+    if EXTERNAL.match(href) or href.startswith(("#", "mailto:")):
+        return None
+    if urlsplit(href).path.endswith("/"):
+        return "a folder: from file:// a browser lists it instead of opening its index.html"
+    return outside(bundle, page, href)
+
+
+def links(page: Path) -> Iterator[str]:
+    """Where the page's links go, and where a redirect stub (meta refresh) sends the reader."""
+    html = soup(page)
+    yield from (str(a["href"]) for a in html.find_all("a", href=True))
+    for refresh in html.find_all("meta", attrs={"http-equiv": "refresh"}):
+        yield str(refresh["content"]).partition("url=")[2]
 
 
 def test_every_internal_link_opens_a_file_not_a_folder(bundle: Path) -> None:
-    broken = []
-    for page in bundle_files(bundle, ".html"):
-        for anchor in soup(page).find_all("a", href=True):
-            href = str(anchor["href"])
-            if EXTERNAL.match(href) or href.startswith(("#", "mailto:")):
-                continue
-            if urlsplit(href).path.endswith("/") or (why := outside(bundle, page, href)):
-                broken.append(
-                    (
-                        page.relative_to(bundle).as_posix(),
-                        href,
-                        why if not href.endswith("/") else "a folder",
-                    )
-                )
+    broken = [
+        (page.relative_to(bundle).as_posix(), href, why)
+        for page in bundle_files(bundle, ".html")
+        for href in links(page)
+        if (why := link_problem(bundle, page, href))
+    ]
     assert broken == []
 
 
@@ -347,6 +363,19 @@ def test_the_search_index_and_pages_are_html_files(bundle: Path) -> None:
     } <= pages
     assert "404.html" not in pages  # only a web server shows it
     assert not (bundle / "sitemap.xml").exists()
+
+
+def test_the_citation_names_the_online_page_and_the_bundle_date(bundle: Path) -> None:
+    bundle_day = period_label(
+        shipped_data_date().isoformat()
+    )  # no SOURCE_DATE_EPOCH: the data date
+    pages = area_pages(bundle)[1:]
+    for path in pages:
+        online = SITE_URL + path.relative_to(bundle).with_suffix("").as_posix() + "/"
+        citation = soup(path).select_one("#kutipan-teks")
+        assert citation is not None, path
+        text = " ".join(citation.get_text().split())
+        assert online in text and bundle_day in text, text
 
 
 # --- the parts, on small inputs -------------------------------------------------------------------
@@ -496,16 +525,6 @@ def offline_page(browser: Browser, watch: Watch) -> Iterator[Page]:
     context.close()
 
 
-def area_pages(bundle: Path) -> list[Path]:
-    """The home page and every region and office page."""
-    areas = [
-        p
-        for folder in ("wilayah", "kantor-cabang")
-        for p in sorted((bundle / folder).glob("*.html"))
-    ]
-    return [bundle / "index.html", *(p for p in areas if p.name != "index.html")]
-
-
 @pytest.mark.browser
 def test_every_chart_draws_from_file_urls(bundle: Path, offline_page: Page, watch: Watch) -> None:
     page = offline_page
@@ -526,7 +545,8 @@ def test_every_chart_draws_from_file_urls(bundle: Path, offline_page: Page, watc
 def test_navigation_opens_html_files(bundle: Path, offline_page: Page, watch: Watch) -> None:
     page = offline_page
     page.goto((bundle / "index.html").as_uri(), wait_until="load")
-    page.locator(".md-nav--primary a.md-nav__link", has_text="Wilayah").first.click()
+    nav = page.locator(".md-sidebar--primary a.md-nav__link")
+    nav.filter(has_text=re.compile(r"^\s*Wilayah\s*$")).first.click()
     page.wait_for_url(re.compile(r"/wilayah/index\.html$"))
     page.locator("article a", has_text=re.compile(r"^Kota Blitar$")).first.click()
     page.wait_for_url(re.compile(r"/wilayah/kota-blitar\.html$"))
@@ -550,17 +570,31 @@ def test_search_finds_blitar_from_file_urls(bundle: Path, offline_page: Page, wa
     watch.assert_clean()
 
 
+DOWNLOAD_LINKS = ('a[href$=".csv"]', 'a[href$=".json"]', 'a[href$=".bib"]', 'a[href$=".ris"]')
+
+
+def first_download(bundle: Path) -> tuple[Path, str] | None:
+    """A page and a selector for a download link on it: a CSV if any page has one."""
+    for selector in DOWNLOAD_LINKS:
+        for page in bundle_files(bundle, ".html"):
+            if soup(page).select_one(f"article {selector}"):
+                return page, f"article {selector}"
+    return None
+
+
 @pytest.mark.browser
 def test_a_download_link_opens_a_file_in_the_bundle(
     bundle: Path, offline_page: Page, watch: Watch
 ) -> None:
-    pages = [p for p in bundle_files(bundle, ".html") if soup(p).select_one('a[href$=".csv"]')]
-    if not pages:
-        pytest.skip("no page links a CSV download yet (downloads come with issue #4)")
+    found = first_download(bundle)
+    if found is None:
+        pytest.skip("no page links a download (CSV, JSON, BibTeX or RIS) yet")
+    path, selector = found
     page = offline_page
-    page.goto(pages[0].as_uri(), wait_until="load")
-    href = page.locator('a[href$=".csv"]').first.evaluate("(a) => a.href")
+    page.goto(path.as_uri(), wait_until="load")
+    href = page.locator(selector).first.evaluate("(a) => a.href")
     assert href.startswith("file:"), href
     target = Path(url2pathname(urlsplit(href).path)).resolve()
     assert target.is_file() and target.is_relative_to(bundle.resolve()), href
+    assert target.suffix != ".html"
     watch.assert_clean()

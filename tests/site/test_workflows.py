@@ -135,7 +135,11 @@ def test_only_the_deploy_job_may_write() -> None:
             permissions = job.get("permissions", {})
             assert isinstance(permissions, dict), f"{path.name}:{name}: list scopes, not a preset"
             writes |= {(path.name, name, s) for s, level in permissions.items() if level == "write"}
-    assert writes == {("pages.yml", "deploy", "pages"), ("pages.yml", "deploy", "id-token")}
+    assert writes == {
+        ("pages.yml", "deploy", "pages"),
+        ("pages.yml", "deploy", "id-token"),
+        ("pages.yml", "release", "contents"),
+    }
 
 
 # --- test.yml ------------------------------------------------------------------------------------
@@ -195,3 +199,44 @@ def test_pages_deploy_job(pages_workflow: dict[str, Any]) -> None:
     assert job["environment"]["name"] == "github-pages"
     url = job["environment"]["url"].replace(" ", "")
     assert url == "${{steps." + deploy["id"] + ".outputs.page_url}}"
+
+
+def test_pages_build_job_bundles_and_uploads_the_offline_bundle(
+    pages_workflow: dict[str, Any],
+) -> None:
+    build_command, _ = readme_commands()
+    job = pages_workflow["jobs"]["build"]
+    build = next(s for s in steps(job) if build_command in run_lines(s))
+    bundle = next(s for s in steps(job) if "generator bundle" in str(s.get("run", "")))
+    assert run_lines(bundle) == [".venv/bin/python -m generator bundle"]  # the build step's venv
+    assert bundle["env"]["SITE_URL"] == build["env"]["SITE_URL"]  # the canonical, online address
+
+    upload = step_using(job, "actions/upload-artifact")
+    assert upload["uses"].endswith("@ea165f8d65b6e75b540449e92b4886f43607fa02")  # v4.6.2
+    assert upload["with"] == {
+        "name": "offline-bundle",
+        "path": "dist/*.zip",
+        "if-no-files-found": "error",
+    }
+    assert index_of(job, build) < index_of(job, bundle) < index_of(job, upload)
+
+
+def test_pages_release_job_attaches_the_bundle_on_version_tags(
+    pages_workflow: dict[str, Any],
+) -> None:
+    job = pages_workflow["jobs"]["release"]
+    assert job["needs"] in ("build", ["build"])
+    assert job["if"].replace(" ", "") == "startsWith(github.ref,'refs/tags/v')"
+    # Write access to the repository's contents here and nowhere else; reading this run's
+    # artifact needs `actions: read`.
+    assert job["permissions"] == {"contents": "write", "actions": "read"}
+    assert all("uses" not in step for step in steps(job)), "the gh CLI, not an action"
+
+    runs = [line for step in steps(job) for line in run_lines(step)]
+    download = next(line for line in runs if line.startswith("gh run download"))
+    assert "--name offline-bundle" in download and "$GITHUB_RUN_ID" in download
+    assert any(line.startswith("gh release create") and "dist/*.zip" in line for line in runs)
+    assert any(line.startswith("gh release upload") and "dist/*.zip" in line for line in runs)
+    for step in steps(job):
+        assert step["env"]["GH_TOKEN"].replace(" ", "") == "${{github.token}}"
+        assert "${{" not in str(step["run"]), "expressions go through env, not into the script"
