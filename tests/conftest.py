@@ -79,6 +79,22 @@ def make_project_root(root: Path) -> Path:
     return root
 
 
+def make_project(root: Path) -> Path:
+    """A project root with the shipped data/ too, as a fresh checkout has it."""
+    make_project_root(root)
+    shutil.copytree(ROOT / "data", root / "data")
+    return root
+
+
+def snapshot(directory: Path) -> dict[str, bytes]:
+    """Every file under `directory`, by relative path, with its bytes."""
+    return {
+        p.relative_to(directory).as_posix(): p.read_bytes()
+        for p in sorted(directory.rglob("*"))
+        if p.is_file()
+    }
+
+
 def _build(root: Path, data_dir: Path, site_url: str | None = None) -> Path:
     """Build data_dir into root/site; site_url sets mkdocs.yml's SITE_URL for this build."""
     from generator.build import build_site

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import zipfile
@@ -35,6 +34,7 @@ from generator.site import bundle as bundle_module
 from generator.site.bundle import bundle_name, slugify, write_bundle
 from generator.site.mkdocs import WORKER_SHIM, offline_options
 from generator.tables import figures_frame
+from tests.conftest import make_project
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page, Route
@@ -66,16 +66,6 @@ DORMANT_FALLBACKS = {
 def _ignore(directory: str, names: list[str]) -> list[str]:
     top = Path(directory) == ROOT / "docs"
     return [n for n in names if n.startswith(".") or (top and n == "generated")]
-
-
-def make_project(root: Path) -> Path:
-    """A project root as a checkout has it: mkdocs.yml, docs/ (not generated), overrides/, data/."""
-    root.mkdir(parents=True)
-    shutil.copy2(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(ROOT / "docs", root / "docs", ignore=_ignore)
-    shutil.copytree(ROOT / "overrides", root / "overrides")
-    shutil.copytree(ROOT / "data", root / "data")
-    return root
 
 
 def bundle_command(root: Path, hash_seed: str) -> subprocess.Popen[str]:

@@ -13,7 +13,11 @@ from generator.dataset.load import load_dataset
 from tests.conftest import ROOT, make_project_root
 
 SITE_URL = "https://contoh.github.io/cakupan/"
-AREA_PAGES = ["wilayah/kabupaten-blitar", "wilayah/kota-blitar", "kantor-cabang/kantor-cabang-tuban"]
+AREA_PAGES = [
+    "wilayah/kabupaten-blitar",
+    "wilayah/kota-blitar",
+    "kantor-cabang/kantor-cabang-tuban",
+]
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +45,9 @@ def test_citation_names_canonical_url_and_data_date(site: Path, page: str) -> No
 
 def test_kabupaten_blitar_citation_is_dated_by_its_latest_figure(site: Path) -> None:
     sentence = _soup(site, "wilayah/kabupaten-blitar").select_one("#kutipan-teks").get_text()
-    assert sentence.startswith("Cakupan BPJS Ketenagakerjaan. (2025). Kabupaten Blitar [Data per 14 April 2025].")
+    assert sentence.startswith(
+        "Cakupan BPJS Ketenagakerjaan. (2025). Kabupaten Blitar [Data per 14 April 2025]."
+    )
 
 
 @pytest.mark.parametrize("page", AREA_PAGES)
@@ -73,9 +79,7 @@ def test_jsonld_names_every_source_of_the_page(site: Path) -> None:
     script = _soup(site, "wilayah/kabupaten-blitar").find("script", type="application/ld+json")
     names = {w["name"] for w in json.loads(script.string)["isBasedOn"]}
     expected = {
-        dataset.sources[f.source].title
-        for f in dataset.figures
-        if "kabupaten-blitar" in f.area
+        dataset.sources[f.source].title for f in dataset.figures if "kabupaten-blitar" in f.area
     }
     assert names == expected
 
@@ -99,7 +103,9 @@ def test_coverage_shows_its_numerator_and_denominator(site: Path) -> None:
     soup = _soup(site, "wilayah/jawa-timur")
     row = soup.find(id="angka-jawa-timur--coverage--2023-09-06--surya-2023-09-06").find_parent("tr")
     text = " ".join(row.get_text(" ").split())
-    assert "4,4 juta pekerja (peserta) ÷ 15,9 juta pekerja (potensi pekerja, disebut sumber)" in text
+    assert (
+        "4,4 juta pekerja (peserta) ÷ 15,9 juta pekerja (potensi pekerja, disebut sumber)" in text
+    )
     soup = _soup(site, "wilayah/kabupaten-tulungagung")
     row = soup.find(id="angka-kabupaten-tulungagung--coverage--2023-09-06--surya-2023-09-06")
     text = " ".join(row.find_parent("tr").get_text(" ").split())

@@ -17,26 +17,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import make_project, snapshot
+
 ROOT = Path(__file__).resolve().parents[2]
 EPOCH = 1_700_000_000  # 2023-11-14T22:13:20Z
 EPOCH_DAY = datetime.fromtimestamp(EPOCH, UTC).date()
 SITE_URL = "https://example.github.io/cakupan/"
-
-
-def make_project(root: Path) -> Path:
-    """A project root as a build reads it: mkdocs.yml, docs/ (not generated), overrides/, data/."""
-    root.mkdir(parents=True)
-    shutil.copy2(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(
-        ROOT / "docs",
-        root / "docs",
-        ignore=lambda d, names: [
-            n for n in names if n.startswith(".") or (Path(d) == ROOT / "docs" and n == "generated")
-        ],
-    )
-    shutil.copytree(ROOT / "overrides", root / "overrides")
-    shutil.copytree(ROOT / "data", root / "data")
-    return root
 
 
 def build_command(root: Path, *args: str, hash_seed: str) -> subprocess.Popen[str]:
@@ -61,15 +47,6 @@ def build_command(root: Path, *args: str, hash_seed: str) -> subprocess.Popen[st
 def finish(process: subprocess.Popen[str]) -> subprocess.CompletedProcess[str]:
     stdout, stderr = process.communicate(timeout=300)
     return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
-
-
-def snapshot(directory: Path) -> dict[str, bytes]:
-    """Every file under `directory`, by relative path, with its bytes."""
-    return {
-        p.relative_to(directory).as_posix(): p.read_bytes()
-        for p in sorted(directory.rglob("*"))
-        if p.is_file()
-    }
 
 
 def leftovers(directory: Path) -> list[str]:

@@ -51,7 +51,9 @@ def test_changelog_lists_the_revision_with_a_link_to_the_figure(revised_site: Pa
     assert cells[0] == "2 Mei 2026"
     assert cells[2] == "17,5% → 17,6%"
     link = rows[0].find("a")["href"]
-    assert link.endswith("wilayah/kabupaten-blitar/#angka-kabupaten-blitar--coverage--2025-04-14--uji-kabupaten-2025-04-14")
+    assert link.endswith(
+        "wilayah/kabupaten-blitar/#angka-kabupaten-blitar--coverage--2025-04-14--uji-kabupaten-2025-04-14"
+    )
 
 
 def test_changelog_without_revisions_says_so(built_mini_site: Path) -> None:

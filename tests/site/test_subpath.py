@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 import threading
@@ -27,6 +26,8 @@ from urllib.request import urlopen
 import pytest
 from bs4 import BeautifulSoup
 
+from tests.conftest import make_project
+
 ROOT = Path(__file__).resolve().parents[2]
 PREFIX = "/cakupan/"
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's fallback, for local previews only
@@ -42,22 +43,6 @@ class _Handler(SimpleHTTPRequestHandler):
 
     def log_message(self, format: str, *args: Any) -> None:
         pass
-
-
-def make_project(root: Path) -> Path:
-    """A project root as a build reads it: mkdocs.yml, docs/ (not generated), overrides/, data/."""
-    root.mkdir(parents=True)
-    shutil.copy2(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(
-        ROOT / "docs",
-        root / "docs",
-        ignore=lambda d, names: [
-            n for n in names if n.startswith(".") or (Path(d) == ROOT / "docs" and n == "generated")
-        ],
-    )
-    shutil.copytree(ROOT / "overrides", root / "overrides")
-    shutil.copytree(ROOT / "data", root / "data")
-    return root
 
 
 @pytest.fixture(scope="module")
