@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -39,10 +45,6 @@ def mini_data(tmp_path: Path) -> Path:
 # --- pages and site: golden pages, and sites built from a dataset (tests/pages, tests/site) ----
 # Appended by the pages/site tests; the blocks above belong to the dataset and checks tests.
 
-import os  # noqa: E402
-import subprocess  # noqa: E402
-import sys  # noqa: E402
-from collections.abc import Callable  # noqa: E402
 
 _dataset_addoption = pytest_addoption
 
@@ -152,3 +154,57 @@ def _run_generator(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 def run_generator() -> Callable[..., subprocess.CompletedProcess[str]]:
     """Runs the command line as a user would: run_generator("build", "--data", X, cwd=root)."""
     return _run_generator
+
+
+# --- headless Chromium, shared by the browser tests ----------------------------------------------
+
+CHROMIUM = Path("/usr/bin/chromium")
+# Without the background-networking flags Chromium tries to reach Google at every start.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+TIMEOUT_MS = 20_000
+ARTIFACTS = ROOT / "test-artifacts"  # screenshots for humans (gitignored)
+# Every chart has settled (drawn or failed), so a failure shows at once instead of timing out.
+CHARTS_SETTLED = (
+    "() => [...document.querySelectorAll('.vega-chart')].every((c) => c.dataset.rendered)"
+)
+CHART_STATES = """() => [...document.querySelectorAll('.vega-chart')].map((c) => ({
+  id: c.id, rendered: c.dataset.rendered || null, svg: c.querySelector('svg') !== null,
+  width: c.querySelector('svg') ? c.querySelector('svg').getBoundingClientRect().width : null,
+}))"""
+
+
+@dataclass
+class Watch:
+    """Everything that went wrong in the pages one test opened."""
+
+    outside_requests: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+
+    def assert_clean(self) -> None:
+        assert self.outside_requests == [], "requests that left the site"
+        assert self.console_errors == [], "console errors"
+        assert self.page_errors == [], "uncaught page errors"
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Debian's headless Chromium through Playwright (never Playwright's own download)."""
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    if not CHROMIUM.exists():
+        pytest.skip("needs Debian's chromium at /usr/bin/chromium")
+    with playwright_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def watch() -> Watch:
+    return Watch()

@@ -10,37 +10,18 @@ import functools
 import re
 import threading
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import ARTIFACTS, CHART_STATES, CHARTS_SETTLED, TIMEOUT_MS, Watch
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
-ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-TIMEOUT_MS = 20_000
-
-# Every chart has settled (drawn or failed), so a failure shows at once instead of timing out.
-CHARTS_SETTLED = """() => {
-  const charts = [...document.querySelectorAll('.vega-chart')];
-  return charts.length > 0 && charts.every((c) => c.dataset.rendered);
-}"""
-CHART_STATES = """() => [...document.querySelectorAll('.vega-chart')].map((c) => ({
-  id: c.id, rendered: c.dataset.rendered || null, svg: c.querySelector('svg') !== null,
-  width: c.querySelector('svg') ? c.querySelector('svg').getBoundingClientRect().width : null,
-}))"""
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -69,36 +50,7 @@ def server(site_builder: Callable[..., Path]) -> Iterator[str]:
         thread.join(timeout=5)
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[playwright_api.Browser]:
-    if not CHROMIUM.exists():
-        pytest.skip("needs Debian's chromium at /usr/bin/chromium")
-    with playwright_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@dataclass
-class Watch:
-    """What went wrong in the pages opened by one test."""
-
-    console_errors: list[str] = field(default_factory=list)
-    page_errors: list[str] = field(default_factory=list)
-    outside_requests: list[str] = field(default_factory=list)
-
-    def assert_clean(self) -> None:
-        assert self.outside_requests == [], "requests outside the site"
-        assert self.console_errors == [], "console errors"
-        assert self.page_errors == [], "uncaught page errors"
-
-
 OpenPage = Callable[..., playwright_api.Page]
-
-
-@pytest.fixture
-def watch() -> Watch:
-    return Watch()
 
 
 @pytest.fixture

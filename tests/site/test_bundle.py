@@ -15,7 +15,7 @@ import subprocess
 import sys
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from functools import cache
 from pathlib import Path
@@ -34,7 +34,14 @@ from generator.site import bundle as bundle_module
 from generator.site.bundle import bundle_name, slugify, write_bundle
 from generator.site.mkdocs import WORKER_SHIM, offline_options
 from generator.tables import figures_frame
-from tests.conftest import make_project
+from tests.conftest import (
+    ARTIFACTS,
+    CHART_STATES,
+    CHARTS_SETTLED,
+    TIMEOUT_MS,
+    Watch,
+    make_project,
+)
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page, Route
@@ -445,53 +452,6 @@ def test_a_failed_zip_leaves_the_previous_bundle(
 
 # --- in a browser, over file:// -------------------------------------------------------------------
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-TIMEOUT_MS = 20_000
-ARTIFACTS = ROOT / "test-artifacts"
-CHARTS_SETTLED = (
-    "() => [...document.querySelectorAll('.vega-chart')].every((c) => c.dataset.rendered)"
-)
-CHART_STATES = """() => [...document.querySelectorAll('.vega-chart')].map((c) => ({
-  id: c.id, rendered: c.dataset.rendered || null, svg: c.querySelector('svg') !== null,
-}))"""
-
-
-@dataclass
-class Watch:
-    """Everything that went wrong in the pages one test opened."""
-
-    aborted: list[str] = field(default_factory=list)
-    console_errors: list[str] = field(default_factory=list)
-    page_errors: list[str] = field(default_factory=list)
-
-    def assert_clean(self) -> None:
-        assert self.aborted == [], "requests that left the bundle"
-        assert self.console_errors == [], "console errors"
-        assert self.page_errors == [], "uncaught page errors"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    if not CHROMIUM.exists():
-        pytest.skip("needs Debian's chromium at /usr/bin/chromium")
-    with playwright_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def watch() -> Watch:
-    return Watch()
-
 
 @pytest.fixture
 def offline_page(browser: Browser, watch: Watch) -> Iterator[Page]:
@@ -504,7 +464,7 @@ def offline_page(browser: Browser, watch: Watch) -> Iterator[Page]:
         if url.startswith("file:"):
             route.continue_()
         else:
-            watch.aborted.append(url)
+            watch.outside_requests.append(url)
             route.abort()
 
     context.route("**/*", route)
