@@ -7,12 +7,14 @@ from collections.abc import Mapping
 from datetime import UTC, datetime, time
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
+
 from generator.charts.export import chart_files
 from generator.checks import run_checks
 from generator.dataset.load import load_dataset
 from generator.dataset.problems import raise_for_errors
 from generator.downloads import download_files
-from generator.pages.assemble import all_pages, data_iso_date
+from generator.pages.assemble import all_pages, areas_with_pages, data_iso_date
 from generator.pages.citation import citation_files
 from generator.pages.render import make_environment, render_page
 from generator.project import BuildInfo, Project
@@ -28,6 +30,16 @@ def source_date_epoch(environ: Mapping[str, str] = os.environ) -> datetime | Non
     return datetime.fromtimestamp(int(value), UTC) if value else None
 
 
+def build_info(config: MkDocsConfig, *, is_offline: bool, when: datetime) -> BuildInfo:
+    return BuildInfo(
+        site_name=str(config["site_name"]),
+        site_url=site_url(config),
+        is_offline=is_offline,
+        build_date=when.date(),
+        scripts=tuple(str(script) for script in config["extra_javascript"]),
+    )
+
+
 def render_site(project: Project, info: BuildInfo) -> dict[str, str | bytes]:
     """Every generated file (pages, downloads, chart images, embeds), by path under docs_dir."""
     dataset = load_dataset(project.data_dir)
@@ -38,8 +50,9 @@ def render_site(project: Project, info: BuildInfo) -> dict[str, str | bytes]:
     env.globals["build"] = info  # the canonical address, offline or not, the build date
     specs = list(all_pages(dataset, frame, findings, info))
     files: dict[str, str | bytes] = {p.path: render_page(env, p.template, p.context) for p in specs}
-    files.update(download_files(dataset, frame))
-    files.update(chart_files(chart for spec in specs for chart in spec.charts))
+    files.update(download_files(dataset, areas_with_pages(dataset)))
+    charts = [(chart, spec.path) for spec in specs for chart in spec.charts]
+    files.update(chart_files(charts, info.scripts, is_offline=info.is_offline))
     files.update(citation_files([spec.citation for spec in specs if spec.citation]))
     return files
 
@@ -48,9 +61,7 @@ def build_site(project: Project) -> None:
     """Render, build with MkDocs into staging, then swap docs and site in; failures touch nothing."""
     when = source_date_epoch() or datetime.now(UTC)
     config = read_config(project)
-    info = BuildInfo(
-        config["site_name"], site_url(config), is_offline=False, build_date=when.date()
-    )
+    info = build_info(config, is_offline=False, when=when)
     pages = render_site(project, info)
     with staging_dir(project.generated_dir) as docs, staging_dir(project.site_dir) as site:
         write_docs(project, pages, docs)
@@ -67,7 +78,7 @@ def build_bundle(project: Project) -> Path:
     config = read_config(project)
     data_date = data_iso_date(figures_frame(load_dataset(project.data_dir)))
     when = source_date_epoch() or datetime.combine(data_date, time(tzinfo=UTC))
-    info = BuildInfo(config["site_name"], site_url(config), is_offline=True, build_date=when.date())
+    info = build_info(config, is_offline=True, when=when)
     pages = render_site(project, info)
     target = project.dist_dir / bundle_name(str(config["site_name"]), data_date)
     with staging_dir(project.generated_dir) as docs, staging_dir(project.site_dir) as site:

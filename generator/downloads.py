@@ -2,11 +2,149 @@
 
 from __future__ import annotations
 
-import pandas as pd
+import csv
+import io
+import json
+from typing import Any
 
 from generator.dataset.load import Dataset
+from generator.dataset.periods import period_bounds, period_label
+from generator.dataset.schema import Figure
+from generator.dataset.vocabulary import INDICATORS, SEGMENTS
+from generator.pages.context import DOWNLOADS_DIR, download_path
+
+LICENCE = "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)"
+WHOLE_DATASET = f"{DOWNLOADS_DIR}/semua-angka"
+# Column, and what it holds (Indonesian, then English) for the README.
+COLUMNS: dict[str, str] = {
+    "key": "pengenal tetap angka; jangkar #angka-<key> di halaman wilayah / stable id, page anchor",
+    "area": "slug wilayah atau kantor cabang; angka gabungan: slug digabung '+' / area slug(s)",
+    "area_name": "nama wilayah / area name",
+    "indicator": "kode indikator / indicator code",
+    "indicator_label": "nama indikator / indicator label",
+    "segment": "segmen peserta (pu, bpu, jakon, pmi) atau kosong / segment or empty",
+    "segment_label": "nama segmen / segment label",
+    "value": "nilai, angka dengan titik desimal / value, dot as decimal mark",
+    "unit": "satuan: persen, orang, badan usaha / unit",
+    "as_published": "nilai persis seperti tertulis di sumber / value as the source wrote it",
+    "is_approximate": "true bila sumber menyebut 'sekitar' / true when the source says 'about'",
+    "period": "periode: hari, bulan, triwulan, tahun atau rentang / period the figure refers to",
+    "period_label": "periode dalam bahasa Indonesia / period in Indonesian",
+    "at": "start/end: awal atau akhir periode untuk perubahan / start or end of a change",
+    "source_id": "pengenal sumber / source id",
+    "source_publisher": "penerbit sumber / publisher",
+    "source_title": "judul sumber / title",
+    "source_author": "penulis sumber / author",
+    "source_date": "tanggal terbit, atau tanggal pernyataan bila tanggal terbit tak tercantum / date",
+    "source_url": "alamat web sumber; kosong bila belum diketahui / URL, empty when unknown",
+    "quote": "kalimat sumber tempat angka itu muncul / the sentence the figure comes from",
+    "note": "catatan untuk pembaca / note for readers",
+}
 
 
-def download_files(dataset: Dataset, frame: pd.DataFrame) -> dict[str, bytes]:
-    """Every download, by path under docs_dir."""
-    return {}
+def figure_record(dataset: Dataset, figure: Figure) -> dict[str, Any]:
+    """One figure as a flat record with the columns above; numbers stay numbers."""
+    source = dataset.sources[figure.source]
+    return {
+        "key": figure.key,
+        "area": "+".join(figure.area),
+        "area_name": dataset.area_name(figure.area),
+        "indicator": figure.indicator,
+        "indicator_label": INDICATORS[figure.indicator].label,
+        "segment": figure.segment,
+        "segment_label": SEGMENTS.get(figure.segment or "", "Semua segmen"),
+        "value": figure.value,
+        "unit": figure.unit,
+        "as_published": figure.as_published,
+        "is_approximate": figure.is_approximate,
+        "period": figure.period,
+        "period_label": period_label(figure.period),
+        "at": figure.at,
+        "source_id": figure.source,
+        "source_publisher": source.publisher,
+        "source_title": source.title,
+        "source_author": source.author,
+        "source_date": source.published or source.reported,
+        "source_url": source.url,
+        "quote": figure.quote,
+        "note": figure.note,
+    }
+
+
+def _order(figure: Figure) -> tuple[Any, ...]:
+    return ("+".join(figure.area), period_bounds(figure.period), figure.indicator,
+            figure.segment or "", figure.at or "", figure.source)  # fmt: skip
+
+
+def csv_bytes(records: list[dict[str, Any]]) -> bytes:
+    stream = io.StringIO()
+    writer = csv.DictWriter(stream, fieldnames=list(COLUMNS), lineterminator="\r\n")
+    writer.writeheader()
+    for record in records:
+        writer.writerow({k: "" if v is None else str(v).lower() if isinstance(v, bool) else v
+                         for k, v in record.items()})  # fmt: skip
+    return stream.getvalue().encode("utf-8")
+
+
+def json_bytes(records: list[dict[str, Any]], title: str) -> bytes:
+    document = {
+        "meta": {
+            "title": title,
+            "licence": LICENCE,
+            "credit": "Cakupan BPJS Ketenagakerjaan, dan sumber asli tiap angka",
+            "columns": COLUMNS,
+        },
+        "figures": records,
+    }
+    return (json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode()
+
+
+def readme_text() -> str:
+    columns = "\n".join(f"  {name:<17} {meaning}" for name, meaning in COLUMNS.items())
+    return f"""Unduhan data: Cakupan BPJS Ketenagakerjaan
+==========================================
+
+Berkas
+  semua-angka.csv / .json     semua angka dalam dataset
+  wilayah/<slug>.csv / .json  angka satu wilayah atau kantor cabang (termasuk angka gabungan)
+  grafik/<halaman>--<grafik>.png / .svg  setiap grafik, dengan judul dan sumbernya di dalam gambar
+  kutipan/<halaman>.bib / .ris           kutipan setiap halaman
+
+Setiap baris adalah satu angka sebagaimana disebut sumbernya. CSV memakai koma sebagai pemisah,
+UTF-8 tanpa BOM, dan titik sebagai tanda desimal (untuk mesin); kolom `as_published` memuat
+angka persis seperti tertulis di sumber. Nilai kosong berarti sumber tidak menyebutnya.
+
+Kolom
+{columns}
+
+Lisensi
+  Data: {LICENCE}. Cantumkan "Cakupan BPJS Ketenagakerjaan" dan sumber asli setiap angka.
+  Kalimat kutipan tetap milik penerbitnya dan dimuat sebagai kutipan singkat.
+
+---
+
+Data downloads: each row is one figure as its source states it. CSV is comma-separated UTF-8
+without BOM with a dot as decimal mark; `as_published` keeps the source's own writing. Columns
+are listed above (Indonesian / English). Licence: {LICENCE}; credit "Cakupan BPJS
+Ketenagakerjaan" and each figure's original source.
+"""
+
+
+def download_files(dataset: Dataset, slugs: list[str]) -> dict[str, bytes]:
+    """Every download, by path under docs_dir: each page's area and the whole dataset."""
+    figures = sorted(dataset.figures, key=_order)
+    records = {figure.key: figure_record(dataset, figure) for figure in figures}
+    files = {
+        f"{WHOLE_DATASET}.csv": csv_bytes(list(records.values())),
+        f"{WHOLE_DATASET}.json": json_bytes(list(records.values()), "Semua angka"),
+        f"{DOWNLOADS_DIR}/README.txt": readme_text().encode("utf-8"),
+    }
+    by_area: dict[str, list[dict[str, Any]]] = {slug: [] for slug in slugs}
+    for figure in figures:
+        for slug in figure.area:
+            if slug in by_area:
+                by_area[slug].append(records[figure.key])
+    for slug, rows in by_area.items():
+        files[download_path(slug, "csv")] = csv_bytes(rows)
+        files[download_path(slug, "json")] = json_bytes(rows, dataset.area_name(slug))
+    return files

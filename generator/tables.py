@@ -91,6 +91,3 @@ class FrameIndex:
             rows = rows[(rows["indicator"] == indicator) & rows["segment"].isna()]
             self._totals[key] = rows.sort_values("date", kind="stable")
         return self._totals[key]
-
-    def areas_with_figures(self) -> set[str]:
-        return {slug for area in self._by_area for slug in area.split("+")}

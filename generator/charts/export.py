@@ -1,12 +1,153 @@
-"""Charts as files: PNG and SVG rendered at build time, and a standalone page to embed."""
+"""Charts as files: PNG and SVG rendered at build time, and a standalone page to embed.
+
+An exported image carries its title and source line inside it, so a reposted picture still
+credits its source. Rendering uses vl-convert (Vega in Rust/Deno), with no network.
+"""
 
 from __future__ import annotations
 
+import copy
+import html
+import json
+import posixpath
+import textwrap
 from collections.abc import Iterable
+from typing import Any
+
+import vl_convert
 
 from generator.pages.context import ChartBlock
 
+VL_VERSION = "6.4"  # the Vega-Lite of the vendored scripts and of Altair 6.3
+EXPORT_WIDTH = 640
+PNG_SCALE = 2
+FONT = "Liberation Sans, Arial, Helvetica, sans-serif"
+# The same Indonesian locales charts.js gives vega-embed in the browser.
+FORMAT_LOCALE = {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["Rp", ""]}
+TIME_FORMAT_LOCALE = {
+    "dateTime": "%A, %e %B %Y %X",
+    "date": "%d/%m/%Y",
+    "time": "%H.%M.%S",
+    "periods": ["AM", "PM"],
+    "days": ["Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"],
+    "shortDays": ["Min", "Sen", "Sel", "Rab", "Kam", "Jum", "Sab"],
+    "months": ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+               "September", "Oktober", "November", "Desember"],
+    "shortMonths": ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt",
+                    "Nov", "Des"],
+}  # fmt: skip
+# Keys that belong to the top level of a spec, not to a view inside a concatenation.
+TOP_LEVEL = ("$schema", "datasets", "config", "title", "autosize", "background", "padding")
 
-def chart_files(charts: Iterable[ChartBlock]) -> dict[str, bytes]:
-    """Every chart's PNG, SVG and embed page, by path under docs_dir."""
-    return {}
+
+def export_spec(chart: ChartBlock) -> dict[str, Any]:
+    """The chart at a fixed width on white, with its source line as a footer under it."""
+    body = copy.deepcopy(chart.spec)
+    top = {key: body.pop(key) for key in TOP_LEVEL if key in body}
+    body["width"] = EXPORT_WIDTH
+    lines = textwrap.wrap(chart.source_line, 95)
+    footer = {
+        "data": {"values": [{}]},
+        "mark": {"type": "text", "align": "left", "baseline": "top", "fontSize": 11},
+        "encoding": {"text": {"value": lines}, "x": {"value": 0}, "y": {"value": 0}},
+        "width": EXPORT_WIDTH,
+        "height": 14 * len(lines),
+    }
+    return {
+        "datasets": top.get("datasets", {}),
+        "title": top.get("title", chart.title),
+        "config": {**top.get("config", {}), "font": FONT},
+        "background": "white",
+        "padding": 16,
+        "spacing": 12,
+        "vconcat": [body, footer],
+    }
+
+
+def render_images(chart: ChartBlock) -> tuple[bytes, bytes]:
+    """SVG and PNG of a chart."""
+    svg = vl_convert.vegalite_to_svg(
+        export_spec(chart),
+        vl_version=VL_VERSION,
+        format_locale=FORMAT_LOCALE,
+        time_format_locale=TIME_FORMAT_LOCALE,
+    )
+    return svg.encode("utf-8"), vl_convert.svg_to_png(svg, scale=PNG_SCALE)
+
+
+def page_href(page_path: str, here: str, *, is_offline: bool) -> str:
+    """Link to a page as MkDocs writes it: `wilayah/x/` online, `wilayah/x.html` offline."""
+    if page_path == "index.md":
+        target = "index.html"
+    elif is_offline:
+        target = page_path.removesuffix(".md") + ".html"
+    else:
+        target = page_path.removesuffix(".md") + "/"
+    relative = posixpath.relpath(target, here)
+    return relative + "/" if target.endswith("/") else relative
+
+
+def _data_table(chart: ChartBlock) -> str:
+    """The chart's data as an HTML table: its text alternative without JavaScript."""
+    head = "".join(f"<th>{html.escape(column)}</th>" for column in chart.header)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in row) + "</tr>"
+        for row in chart.rows
+    )
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def embed_page(
+    chart: ChartBlock, scripts: Iterable[str], page_path: str, *, is_offline: bool
+) -> str:
+    """A standalone page with only the chart, for an iframe; every script comes from the site."""
+    here = posixpath.dirname(chart.embed_path)
+    tags = "\n".join(
+        f'<script src="{html.escape(posixpath.relpath(src, here))}"></script>' for src in scripts
+    )
+    spec = html.escape(json.dumps(chart.spec, ensure_ascii=False, sort_keys=True), quote=True)
+    page_url = page_href(page_path, here, is_offline=is_offline)
+    source = html.escape(chart.source_line)
+    return f"""<!doctype html>
+<html lang="id">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{html.escape(chart.title)}</title>
+<style>
+body {{ margin: 0; padding: 8px; font-family: {FONT}; color: #222; background: #fff; }}
+.vega-chart {{ width: 100%; }}
+p, details {{ font-size: 12px; color: #555; margin: 4px 0 0; }}
+table {{ border-collapse: collapse; }} td, th {{ padding: 2px 6px; text-align: left; }}
+</style>
+</head>
+<body>
+<div class="vega-chart" id="{html.escape(chart.anchor)}-vega" role="img" aria-label="{html.escape(chart.summary, quote=True)}" data-spec="{spec}" style="min-height: {chart.reserved_height}px"></div>
+<details><summary>Data grafik dalam bentuk teks</summary>
+<p>{html.escape(chart.summary)}</p>
+{_data_table(chart)}
+</details>
+<p>{source}. <a href="{html.escape(page_url)}#{html.escape(chart.anchor)}" target="_blank" rel="noopener">Lihat data dan sumbernya</a></p>
+{tags}
+</body>
+</html>
+"""
+
+
+def chart_files(
+    charts: Iterable[tuple[ChartBlock, str]], scripts: Iterable[str], *, is_offline: bool
+) -> dict[str, bytes]:
+    """Every chart's PNG, SVG and embed page, by path under docs_dir.
+
+    `charts` pairs each chart with the path of its page (for the embed page's link back);
+    `scripts` are the site's extra_javascript: vendored Vega and charts.js.
+    """
+    scripts = list(scripts)
+    files: dict[str, bytes] = {}
+    for chart, page_path in charts:
+        svg, png = render_images(chart)
+        files[chart.svg_path] = svg
+        files[chart.png_path] = png
+        page = embed_page(chart, scripts, page_path, is_offline=is_offline)
+        files[chart.embed_path] = page.encode("utf-8")
+    return files

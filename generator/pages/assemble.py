@@ -49,9 +49,9 @@ class PageSpec:
     citation: Citation | None = None
 
 
-def areas_with_pages(dataset: Dataset, index: FrameIndex) -> list[str]:
+def areas_with_pages(dataset: Dataset) -> list[str]:
     """Regions with figures of their own or shared with another region, and every office."""
-    with_figures = index.areas_with_figures()
+    with_figures = {slug for figure in dataset.figures for slug in figure.area}
     regions = [slug for slug in dataset.regions if slug in with_figures]
     return [*regions, *dataset.offices]
 
@@ -284,7 +284,7 @@ def all_pages(
     dataset: Dataset, frame: pd.DataFrame, findings: list[Problem], info: BuildInfo
 ) -> Iterator[PageSpec]:
     index = FrameIndex(frame)
-    slugs = areas_with_pages(dataset, index)
+    slugs = areas_with_pages(dataset)
     yield home_page(dataset, index, slugs)
     yield regions_index(dataset, index, slugs)
     yield offices_index(dataset)

@@ -159,6 +159,14 @@ class AreaPage:
     jsonld: str = ""  # schema.org Dataset, JSON text for the page's front matter
     og_image: str = ""  # absolute URL of the first chart's PNG, for link previews
 
+    @property
+    def csv_path(self) -> str:
+        return download_path(self.slug, "csv")
+
+    @property
+    def json_path(self) -> str:
+        return download_path(self.slug, "json")
+
 
 # --- rows ---------------------------------------------------------------------------------------
 
@@ -180,7 +188,9 @@ def figure_value(row: pd.Series) -> Markdown:
     return Markdown(f"sekitar {text}" if row["is_approximate"] else text)
 
 
-def figure_row(dataset: Dataset, row: pd.Series, area_rows: pd.DataFrame | None = None) -> FigureRow:
+def figure_row(
+    dataset: Dataset, row: pd.Series, area_rows: pd.DataFrame | None = None
+) -> FigureRow:
     """One figure for a table; `area_rows` (its area's figures) lets a percentage show its parts."""
     when = row["period_label"]
     if at := _text(row["at"]):

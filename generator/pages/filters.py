@@ -35,6 +35,11 @@ def md_escape(value: object) -> Markdown:
     return Markdown(_LINE_START_MARKERS.sub(r"\1\2\\.", text))
 
 
+def html_code(value: object) -> Markdown:
+    """HTML shown inside a fenced code block: escaped, and no backtick that could end the fence."""
+    return Markdown(html.escape(str(value), quote=True).replace("`", "&#96;"))
+
+
 def html_attribute(value: object) -> Markdown:
     """Text for an HTML attribute value inside double quotes."""
     return Markdown(html.escape(str(value), quote=True))

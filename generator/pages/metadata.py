@@ -50,7 +50,11 @@ def area_jsonld(
     name = dataset.area_name(slug)
     place: dict[str, Any] = {"@type": "Place", "name": name}
     if region := dataset.regions.get(slug):
-        place["identifier"] = {"@type": "PropertyValue", "propertyID": "Kode BPS", "value": region.bps_code}
+        place["identifier"] = {
+            "@type": "PropertyValue",
+            "propertyID": "Kode BPS",
+            "value": region.bps_code,
+        }
     document: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Dataset",

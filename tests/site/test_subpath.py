@@ -111,7 +111,10 @@ def references(soup: BeautifulSoup) -> Iterator[str]:
 
 def search_urls(soup: BeautifulSoup, url: str) -> list[str]:
     """The search index and worker that Material's JavaScript loads, from the page's __config."""
-    config = json.loads(soup.find("script", id="__config").string)
+    script = soup.find("script", id="__config")
+    if script is None:  # a standalone embed page: no Material, no search
+        return []
+    config = json.loads(script.string)
     base = urljoin(url, config["base"].rstrip("/") + "/")
     return [urljoin(base, "search/search_index.json"), urljoin(url, config["search"])]
 
