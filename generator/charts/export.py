@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import copy
 import html
-import json
 import posixpath
 import textwrap
 from collections.abc import Iterable
@@ -105,7 +104,7 @@ def embed_page(
     tags = "\n".join(
         f'<script src="{html.escape(posixpath.relpath(src, here))}"></script>' for src in scripts
     )
-    spec = html.escape(json.dumps(chart.spec, ensure_ascii=False, sort_keys=True), quote=True)
+    spec = html.escape(chart.spec_json, quote=True)
     page_url = page_href(page_path, here, is_offline=is_offline)
     source = html.escape(chart.source_line)
     return f"""<!doctype html>

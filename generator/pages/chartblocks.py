@@ -50,7 +50,7 @@ def coverage_block(dataset: Dataset, index: FrameIndex, slug: str) -> ChartBlock
     points = pd.concat(parts, ignore_index=True)
     bounds = points["period"].map(period_bounds)
     points = points.assign(
-        share=points["value"] / 100,
+        share=(points["value"] / 100).round(6),
         start=pd.to_datetime(bounds.map(lambda b: b[0])),
         end=pd.to_datetime(bounds.map(lambda b: b[1])),
     )
@@ -144,7 +144,7 @@ def _bars_block(
     page_slug: str,
 ) -> ChartBlock:
     """A coverage bar chart of several areas, with its summary and text table."""
-    bars = bars.assign(share=bars["value"] / 100).sort_values("value", ascending=False)
+    bars = bars.assign(share=(bars["value"] / 100).round(6)).sort_values("value", ascending=False)
     spec = coverage.coverage_comparison(
         bars[["area_name", "share", "period_label", "source_label"]], highlight, title
     )

@@ -63,13 +63,16 @@
   function themeConfig() {
     var style = getComputedStyle(document.body);
     function prop(name, fallback) {
-      var value = style.getPropertyValue(name).trim();
+      var value = style.getPropertyValue(name).replace(/\s+/g, " ").trim();
       return value || fallback;
     }
-    var fg = prop("--md-typeset-color", prop("--md-default-fg-color", style.color || "#000"));
+    var font = prop("--md-text-font-family", style.fontFamily || "sans-serif");
+    var fg = prop("--md-typeset-color", prop("--md-default-fg-color", ""));
+    // Without Material's palette (page opened outside the theme) keep
+    // Vega's default colours.
+    if (!fg) return {background: "transparent", font: font};
     var light = prop("--md-default-fg-color--light", fg);
     var lightest = prop("--md-default-fg-color--lightest", light);
-    var font = prop("--md-text-font-family", style.fontFamily || "sans-serif");
     return {
       background: "transparent",
       font: font,
