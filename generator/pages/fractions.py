@@ -52,7 +52,7 @@ def coverage_fraction(area_rows: pd.DataFrame, row: pd.Series) -> Markdown | Non
         numerator = f"{_implied(share * potential_value)} peserta (tersirat)"
     how = ""
     if potential is None or count is None:
-        how = " Angka tersirat dihitung dari angka lain sumber yang sama;"
+        how = " Angka tersirat dihitung dari angka lain sumber yang sama."
     return Markdown(
         f"= {numerator} ÷ {denominator}.{how} Definisi potensi pekerja tidak dijelaskan sumber."
     )
