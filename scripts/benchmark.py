@@ -17,9 +17,12 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
+from generator.charts.export import chart_files
 from generator.checks import run_checks
 from generator.dataset.load import load_dataset
-from generator.pages.assemble import all_pages
+from generator.downloads import download_files
+from generator.pages.assemble import all_pages, areas_with_pages
+from generator.pages.citation import citation_files
 from generator.pages.render import make_environment, render_page
 from generator.project import BuildInfo, Project
 from generator.site.mkdocs import build_mkdocs
@@ -100,9 +103,9 @@ def measure(regions: int) -> dict[str, float]:
         write_dataset(root / "data", regions)
         project = Project.at(root)
 
-        def step(name: str, function, *args):  # type: ignore[no-untyped-def]
+        def step(name: str, function, *args, **kwargs):  # type: ignore[no-untyped-def]
             start = time.perf_counter()
-            result = function(*args)
+            result = function(*args, **kwargs)
             timings[name] = time.perf_counter() - start
             return result
 
@@ -112,9 +115,14 @@ def measure(regions: int) -> dict[str, float]:
         info = BuildInfo("Uji", "http://127.0.0.1:8000/", is_offline=False, build_date=date.today())
         specs = step("pages+charts", lambda: list(all_pages(dataset, frame, findings, info)))
         env = make_environment()
-        pages = step(
+        env.globals["build"] = info
+        pages: dict[str, str | bytes] = step(
             "render", lambda: {p.path: render_page(env, p.template, p.context) for p in specs}
         )
+        pages.update(step("downloads", download_files, dataset, areas_with_pages(dataset)))
+        charts = [(chart, spec.path) for spec in specs for chart in spec.charts]
+        pages.update(step("images", chart_files, charts, (), is_offline=False))
+        pages.update(citation_files([spec.citation for spec in specs if spec.citation]))
         with staging_dir(project.generated_dir) as docs, staging_dir(project.site_dir) as site:
             step("write", write_docs, project, pages, docs)
             step("mkdocs", build_mkdocs, project, docs, site)
@@ -124,7 +132,8 @@ def measure(regions: int) -> dict[str, float]:
 
 
 def main(sizes: list[int]) -> None:
-    columns = ["load", "check", "tidy", "pages+charts", "render", "write", "mkdocs"]
+    columns = ["load", "check", "tidy", "pages+charts", "render", "downloads", "images", "write",
+               "mkdocs"]  # fmt: skip
     print(
         f"{'regions':>8} {'figures':>8} {'pages':>6} "
         + " ".join(f"{c:>12}" for c in columns)

@@ -37,6 +37,10 @@ TIME_FORMAT_LOCALE = {
 }  # fmt: skip
 # Keys that belong to the top level of a spec, not to a view inside a concatenation.
 TOP_LEVEL = ("$schema", "datasets", "config", "title", "autosize", "background", "padding")
+# Channels that can draw a legend. Resolved independently, a legend stays inside the chart's view
+# instead of moving to the concatenation, where it would land below the source line.
+LEGEND_CHANNELS = ("color", "fill", "stroke", "opacity", "fillOpacity", "strokeOpacity",
+                   "strokeWidth", "strokeDash", "size", "angle", "shape")  # fmt: skip
 
 
 def export_spec(chart: ChartBlock) -> dict[str, Any]:
@@ -60,6 +64,10 @@ def export_spec(chart: ChartBlock) -> dict[str, Any]:
         "padding": 16,
         "spacing": 12,
         "vconcat": [body, footer],
+        "resolve": {
+            "scale": dict.fromkeys(LEGEND_CHANNELS, "independent"),
+            "legend": dict.fromkeys(LEGEND_CHANNELS, "independent"),
+        },
     }
 
 
@@ -70,6 +78,7 @@ def render_images(chart: ChartBlock) -> tuple[bytes, bytes]:
         vl_version=VL_VERSION,
         format_locale=FORMAT_LOCALE,
         time_format_locale=TIME_FORMAT_LOCALE,
+        allowed_base_urls=[],  # every spec carries its data inline: fetch nothing, ever
     )
     return svg.encode("utf-8"), vl_convert.svg_to_png(svg, scale=PNG_SCALE)
 

@@ -122,7 +122,8 @@ def area_page(
     name = dataset.area_name(slug)
     path = area_path(dataset, slug)
     rows = pd.concat([own, index.joint(slug)])
-    citation = _citation(path, name, rows, info)
+    # A page without measured figures of its own is dated by the whole dataset.
+    citation = _citation(path, name, rows if not measured(rows).empty else index.frame, info)
     charts = tuple(b for b in blocks if b is not None)
     return AreaPage(
         path=path,
@@ -149,10 +150,16 @@ def _absolute(info: BuildInfo, path: str) -> str:
     return info.site_url.rstrip("/") + "/" + path
 
 
+def measured(frame: pd.DataFrame) -> pd.DataFrame:
+    """Figures that describe what was, not a target or a plan."""
+    is_target = frame["indicator"].map(lambda i: INDICATORS[i].is_target).astype(bool)
+    return frame.loc[~is_target]
+
+
 def _latest_period(frame: pd.DataFrame) -> str:
     """The period (or a range's last part) of the latest figure that is not a target or plan."""
-    measured = frame[~frame["indicator"].map(lambda i: INDICATORS[i].is_target)]
-    latest = measured.loc[measured["date"].idxmax()]
+    rows = measured(frame)
+    latest = rows.loc[rows["date"].idxmax()]
     return str(latest["period"]).split("/")[-1]
 
 

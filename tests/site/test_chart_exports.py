@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import copy
 import functools
+import re
 import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
@@ -15,6 +18,8 @@ from bs4 import BeautifulSoup
 from generator.build import render_site
 from generator.pages.context import ChartBlock
 from tests.conftest import CHART_STATES, CHARTS_SETTLED, TIMEOUT_MS, Watch
+
+TRANSLATE = re.compile(r"translate\(\s*([-\d.e]+)[ ,]+([-\d.e]+)\s*\)")
 
 
 def _charts(site: Path) -> Iterator[tuple[Path, BeautifulSoup]]:
@@ -30,18 +35,51 @@ def _linked(page: Path, chart: BeautifulSoup, suffix: str) -> Path:
     return (page.parent / link["href"]).resolve()
 
 
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _heading(chart: BeautifulSoup) -> str:
+    """The chart's h3 without MkDocs' permalink."""
+    heading = copy.copy(chart.find_previous("h3"))
+    for link in heading.select("a.headerlink"):
+        link.decompose()
+    return _words(heading.get_text(" "))
+
+
+def _svg_texts(node: ET.Element, dy: float = 0.0, in_legend: bool = False) -> Iterator[Any]:
+    """(text, y on the image, inside a legend) for each text of an SVG, following translate()."""
+    match = TRANSLATE.search(node.get("transform", ""))
+    y = dy + (float(match.group(2)) if match else 0.0)
+    in_legend = in_legend or "role-legend" in node.get("class", "")
+    if node.tag.endswith("}text"):
+        yield _words(" ".join(node.itertext())), y, in_legend
+    for child in node:
+        yield from _svg_texts(child, y, in_legend)
+
+
 def test_every_chart_has_a_png_and_an_svg_with_title_and_source(built_site: Path) -> None:
     charts = list(_charts(built_site))
     assert len(charts) >= 8
     for page, chart in charts:
         png = _linked(page, chart, ".png")
         assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 10_000, png
-        svg = ET.parse(_linked(page, chart, ".svg"))
-        text = " ".join(" ".join(node.itertext()) for node in svg.iter())
-        title = chart.find_previous("h3").get_text(" ", strip=True).removesuffix("¶").strip()
-        assert title.split()[0] in text and "Sumber:" in text, page
-        sources = chart.find_next(class_="chart-source").get_text(" ", strip=True)
-        assert sources.removeprefix("Sumber:").split(";")[0].strip().split(",")[0] in text
+        texts = list(_svg_texts(ET.parse(_linked(page, chart, ".svg")).getroot()))
+        # Vega writes a wrapped title as one <text> of <tspan> lines, and the source as lines.
+        assert _heading(chart) in _words(" ".join(t for t, _, _ in texts)), page
+        source = _words(chart.find_next(class_="chart-source").get_text())
+        assert source.startswith("Sumber: ") and source in _words(" ".join(t for t, _, _ in texts))
+
+
+def test_exported_source_line_is_below_the_legend(built_site: Path) -> None:
+    """The credit is the last thing in the picture, under the chart and its legend."""
+    with_legend = 0
+    for page, chart in _charts(built_site):
+        texts = list(_svg_texts(ET.parse(_linked(page, chart, ".svg")).getroot()))
+        source_y = min(y for text, y, _ in texts if text.startswith("Sumber:"))
+        assert all(y < source_y for text, y, _ in texts if not text.startswith("Sumber:")), page
+        with_legend += any(in_legend for _, _, in_legend in texts)
+    assert with_legend, "no exported chart has a legend: the test checks nothing"
 
 
 def test_every_chart_has_an_embed_page_and_its_code(built_site: Path) -> None:
@@ -66,7 +104,9 @@ def test_embed_code_names_the_online_url_even_in_the_offline_build(tmp_path: Pat
     info = BuildInfo("Situs", "https://contoh.id/cakupan/", True, date(2025, 1, 1), ("a.js",))
     files = render_site(Project.at(ROOT, data_dir=FIXTURES / "mini"), info)
     page = str(files["wilayah/kota-blitar.md"])
-    assert '<iframe src="https://contoh.id/cakupan/sematkan/kota-blitar--grafik-cakupan.html"' in page
+    assert (
+        '<iframe src="https://contoh.id/cakupan/sematkan/kota-blitar--grafik-cakupan.html"' in page
+    )
     embed = bytes(files["sematkan/kota-blitar--grafik-cakupan.html"]).decode()
     assert 'href="../wilayah/kota-blitar.html#grafik-cakupan"' in embed  # file:// opens .html
 
@@ -99,11 +139,14 @@ def server(built_site: Path) -> Iterator[str]:
 
 
 @pytest.mark.browser
-def test_embed_page_renders_its_chart_alone(browser, server: str, watch: Watch) -> None:  # type: ignore[no-untyped-def]
-    context = browser.new_context(viewport={"width": 600, "height": 500})
-    page = context.new_page()
-    page.on("console", lambda m: watch.console_errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: watch.page_errors.append(str(e)))
+@pytest.mark.parametrize("width", [360, 700])
+def test_embed_pages_render_their_chart_alone(  # type: ignore[no-untyped-def]
+    browser, server: str, built_site: Path, watch: Watch, width: int
+) -> None:
+    """Every embed page draws without Material (charts.js falls back to DOMContentLoaded),
+    fetches nothing from outside, and fits a phone-wide iframe without sideways scrolling."""
+    context = browser.new_context(viewport={"width": width, "height": 500})
+    context.set_default_timeout(TIMEOUT_MS)
 
     def route(r):  # type: ignore[no-untyped-def]
         if not r.request.url.startswith(server):
@@ -111,10 +154,20 @@ def test_embed_page_renders_its_chart_alone(browser, server: str, watch: Watch) 
             return r.abort()
         return r.continue_()
 
-    page.route("**/*", route)
-    page.goto(server + "sematkan/kota-blitar--grafik-cakupan.html")
-    page.wait_for_function(CHARTS_SETTLED, timeout=TIMEOUT_MS)
-    charts = page.evaluate(CHART_STATES)
-    assert charts and all(c["rendered"] == "true" and c["svg"] for c in charts), charts
+    context.route("**/*", route)
+    embeds = sorted((built_site / "sematkan").glob("*.html"))
+    assert embeds
+    for embed in embeds:
+        page = context.new_page()
+        page.on("console", lambda m: m.type == "error" and watch.console_errors.append(m.text))
+        page.on("pageerror", lambda e: watch.page_errors.append(str(e)))
+        page.goto(f"{server}sematkan/{embed.name}", wait_until="load")
+        assert page.evaluate("typeof window.document$") == "undefined", "Material on an embed page"
+        page.wait_for_function(CHARTS_SETTLED, timeout=TIMEOUT_MS)
+        charts = page.evaluate(CHART_STATES)
+        assert len(charts) == 1 and charts[0]["rendered"] == "true" and charts[0]["svg"], embed
+        assert charts[0]["width"] <= width, (embed.name, charts)
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, embed.name
+        page.close()
     context.close()
     watch.assert_clean()

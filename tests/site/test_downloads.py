@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -34,6 +35,7 @@ def _expected(figure: Figure) -> dict[str, object]:
     source = DATASET.sources[figure.source]
     return {
         "key": figure.key,
+        "area": "+".join(figure.area),  # a joint figure names every region it covers
         "value": figure.value,
         "unit": figure.unit,
         "period": figure.period,
@@ -80,10 +82,14 @@ def test_area_json_equals_the_dataset_row_for_row(built_site: Path, slug: str) -
     rows = [{k: r[k] for k in _expected(DATASET.figures[0])} for r in document["figures"]]
     expected = [_expected(f) for f in _figures_of(slug)]
     assert sorted(rows, key=lambda r: r["key"]) == sorted(expected, key=lambda r: str(r["key"]))
-    assert all(type(r["value"]) is type(e["value"]) for r, e in zip(
-        sorted(rows, key=lambda r: r["key"]), sorted(expected, key=lambda r: str(r["key"])),
-        strict=True,
-    )), "counts must stay integers"
+    assert all(
+        type(r["value"]) is type(e["value"])
+        for r, e in zip(
+            sorted(rows, key=lambda r: r["key"]),
+            sorted(expected, key=lambda r: str(r["key"])),
+            strict=True,
+        )
+    ), "counts must stay integers"
 
 
 def test_whole_dataset_holds_every_figure_once(built_site: Path) -> None:
@@ -103,3 +109,25 @@ def test_readme_names_every_column_and_the_licence(built_site: Path) -> None:
     for column in COLUMNS:
         assert f"  {column} " in readme, column
     assert "CC BY 4.0" in readme
+
+
+def test_home_page_links_the_whole_dataset_and_readme(built_site: Path) -> None:
+    page = built_site / "index.html"
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    targets = {(page.parent / a["href"]).resolve() for a in soup.select("#unduh ~ p a")}
+    for name in ("semua-angka.csv", "semua-angka.json", "README.txt"):
+        assert built_site / "unduh" / name in targets, name
+        assert (built_site / "unduh" / name).is_file()
+
+
+def test_csv_is_plain_utf8_with_dot_decimals(built_site: Path) -> None:
+    """Machine-readable: no BOM, commas between fields, numbers without thousands separators."""
+    for path in [
+        built_site / "unduh/semua-angka.csv",
+        *(built_site / "unduh/wilayah").glob("*.csv"),
+    ]:
+        raw = path.read_bytes()
+        assert not raw.startswith(b"\xef\xbb\xbf"), path
+        rows = _csv_rows(path)
+        assert all(re.fullmatch(r"-?\d+(\.\d+)?", r["value"]) for r in rows), path
+        assert {r["is_approximate"] for r in rows} <= {"true", "false"}, path
