@@ -92,6 +92,8 @@ def json_bytes(records: list[dict[str, Any]], title: str) -> bytes:
             "title": title,
             "licence": LICENCE,
             "credit": "Cakupan BPJS Ketenagakerjaan, dan sumber asli tiap angka",
+            "quotes": "Kutipan tetap milik penerbitnya, dimuat sebagai kutipan singkat.",
+            "generated_from": "Dataset YAML situs (data/), divalidasi dan diperiksa saat dibangun.",
             "columns": COLUMNS,
         },
         "figures": records,
@@ -124,9 +126,13 @@ Lisensi
 ---
 
 Data downloads: each row is one figure as its source states it. CSV is comma-separated UTF-8
-without BOM with a dot as decimal mark; `as_published` keeps the source's own writing. Columns
-are listed above (Indonesian / English). Licence: {LICENCE}; credit "Cakupan BPJS
-Ketenagakerjaan" and each figure's original source.
+without BOM with a dot as decimal mark (machine-readable); `as_published` keeps the number as
+the source wrote it, and an empty value means the source does not say. Columns are listed above
+(Indonesian / English).
+
+Licence: data {LICENCE}; credit "Cakupan BPJS Ketenagakerjaan"
+and each figure's original source. Quotes remain their publishers' and are reproduced as short
+quotations for citation.
 """
 
 
