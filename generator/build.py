@@ -19,6 +19,7 @@ from generator.pages.citation import citation_files
 from generator.pages.render import make_environment, render_page
 from generator.project import BuildInfo, Project
 from generator.site.bundle import bundle_name, write_bundle
+from generator.site.cache import DirectoryCache
 from generator.site.mkdocs import build_mkdocs, offline_options, read_config, site_url
 from generator.site.write import staging_dir, swap_in, write_docs
 from generator.tables import figures_frame
@@ -52,7 +53,8 @@ def render_site(project: Project, info: BuildInfo) -> dict[str, str | bytes]:
     files: dict[str, str | bytes] = {p.path: render_page(env, p.template, p.context) for p in specs}
     files.update(download_files(dataset, areas_with_pages(dataset)))
     charts = [(chart, spec.path) for spec in specs for chart in spec.charts]
-    files.update(chart_files(charts, info.scripts, is_offline=info.is_offline))
+    cache = DirectoryCache(project.cache_dir / "charts")
+    files.update(chart_files(charts, info.scripts, is_offline=info.is_offline, cache=cache))
     files.update(citation_files([spec.citation for spec in specs if spec.citation]))
     return files
 

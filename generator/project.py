@@ -38,6 +38,11 @@ class Project:
         return self.root / "dist"
 
     @property
+    def cache_dir(self) -> Path:
+        """Rendered chart images by content hash; safe to delete at any time."""
+        return self.root / ".cache"
+
+    @property
     def config_file(self) -> Path:
         return self.root / "mkdocs.yml"
 

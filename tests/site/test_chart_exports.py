@@ -19,6 +19,13 @@ from generator.build import render_site
 from generator.pages.context import ChartBlock
 from tests.conftest import CHART_STATES, CHARTS_SETTLED, TIMEOUT_MS, Watch
 
+# The embed code's iframe is the chart's reserved height plus this (_chart_extras.md.j2).
+IFRAME_EXTRA = 100
+SOURCE_BOTTOM = """() => {
+  const source = [...document.querySelectorAll('p')].find((p) => p.textContent.startsWith('Sumber:'));
+  const chart = document.querySelector('.vega-chart');
+  return [source.getBoundingClientRect().bottom, parseInt(chart.style.minHeight, 10)];
+}"""
 TRANSLATE = re.compile(r"translate\(\s*([-\d.e]+)[ ,]+([-\d.e]+)\s*\)")
 
 
@@ -144,7 +151,8 @@ def test_embed_pages_render_their_chart_alone(  # type: ignore[no-untyped-def]
     browser, server: str, built_site: Path, watch: Watch, width: int
 ) -> None:
     """Every embed page draws without Material (charts.js falls back to DOMContentLoaded),
-    fetches nothing from outside, and fits a phone-wide iframe without sideways scrolling."""
+    fetches nothing from outside, fits a phone-wide iframe without sideways scrolling, and shows
+    its source inside the iframe height the embed code suggests."""
     context = browser.new_context(viewport={"width": width, "height": 500})
     context.set_default_timeout(TIMEOUT_MS)
 
@@ -168,6 +176,8 @@ def test_embed_pages_render_their_chart_alone(  # type: ignore[no-untyped-def]
         assert len(charts) == 1 and charts[0]["rendered"] == "true" and charts[0]["svg"], embed
         assert charts[0]["width"] <= width, (embed.name, charts)
         assert page.evaluate("document.documentElement.scrollWidth") <= width, embed.name
+        bottom, reserved = page.evaluate(SOURCE_BOTTOM)
+        assert bottom <= reserved + IFRAME_EXTRA, f"{embed.name}: source below the iframe's fold"
         page.close()
     context.close()
     watch.assert_clean()

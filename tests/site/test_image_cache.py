@@ -1,0 +1,58 @@
+"""Chart images are rendered once per content: a cache keyed by everything they depend on."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import pytest
+
+from generator.charts import export
+from generator.pages.context import ChartBlock
+from generator.site.cache import DirectoryCache
+
+SPEC = {
+    "datasets": {"d": [{"a": "x", "b": 1}]},
+    "data": {"name": "d"},
+    "mark": "bar",
+    "encoding": {
+        "x": {"field": "b", "type": "quantitative"},
+        "y": {"field": "a", "type": "nominal"},
+    },
+    "title": "Uji",
+    "width": "container",
+    "height": 100,
+}
+
+
+def _chart(spec: dict[str, object]) -> ChartBlock:
+    return ChartBlock("grafik-uji", "Uji", spec, "ringkasan", ("a",), (("x",),), (), "uji")
+
+
+def test_directory_cache_round_trips_bytes(tmp_path: Path) -> None:
+    cache = DirectoryCache(tmp_path / "c")
+    assert cache.get("k") is None
+    cache["k"] = b"\x00isi"
+    assert DirectoryCache(tmp_path / "c")["k"] == b"\x00isi"
+    assert list(cache) == ["k"]
+
+
+def test_second_build_reads_images_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = DirectoryCache(tmp_path / "c")
+    first = export.chart_files([(_chart(SPEC), "index.md")], (), is_offline=False, cache=cache)
+
+    def fail(chart: ChartBlock) -> tuple[bytes, bytes]:
+        raise AssertionError("rendered again")
+
+    monkeypatch.setattr(export, "render_images", fail)
+    again = export.chart_files([(_chart(SPEC), "index.md")], (), is_offline=False, cache=cache)
+    assert again == first
+
+
+def test_any_change_to_the_chart_changes_the_key() -> None:
+    changed = copy.deepcopy(SPEC)
+    changed["datasets"]["d"][0]["b"] = 2  # type: ignore[index]
+    assert export.image_key(_chart(SPEC)) != export.image_key(_chart(changed))
+    assert export.image_key(_chart(SPEC)) == export.image_key(_chart(copy.deepcopy(SPEC)))
