@@ -58,7 +58,6 @@ class BuildInfo:
     site_name: str  # mkdocs.yml's site_name
     site_url: str  # the canonical online address (mkdocs.yml's site_url), even offline
     is_offline: bool  # built for file:// (the offline bundle), not for the web
+    # SOURCE_DATE_EPOCH's day (UTC); unset: today, or the data date for the bundle
     build_date: date
-    scripts: tuple[
-        str, ...
-    ] = ()  # mkdocs.yml's extra_javascript, for standalone embed pages  # SOURCE_DATE_EPOCH's day (UTC); unset: today, or the data date for the bundle
+    scripts: tuple[str, ...] = ()  # mkdocs.yml's extra_javascript, for standalone embed pages
