@@ -67,7 +67,9 @@ def coverage_over_time(points: pd.DataFrame, title: str) -> dict[str, Any]:
     measured = base.transform_filter(alt.datum.role != "target")
     lines = measured.mark_line(strokeDash=[4, 3]).encode(detail="line_group:N")
     dots = measured.mark_point(filled=True, size=90).encode(
-        shape=alt.Shape("series:N", legend=None), tooltip=_tooltip()
+        # Same field and domain as the colour: one legend showing both colour and shape.
+        shape=alt.Shape("series:N", title=None, scale=alt.Scale(domain=series)),
+        tooltip=_tooltip(),
     )
     # A target applies to a whole period (a year): a bar across it, not a point at its end.
     targets = (
