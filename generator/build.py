@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime, time
 from pathlib import Path
 
+import pandas as pd
 from mkdocs.config.defaults import MkDocsConfig
 
 from generator.charts.export import chart_files
 from generator.checks import run_checks
-from generator.dataset.load import load_dataset
-from generator.dataset.problems import raise_for_errors
+from generator.dataset.load import Dataset, load_dataset
+from generator.dataset.problems import Problem, raise_for_errors
 from generator.downloads import download_files
 from generator.pages.assemble import all_pages, areas_with_pages, data_iso_date
 from generator.pages.citation import citation_files
@@ -41,12 +43,29 @@ def build_info(config: MkDocsConfig, *, is_offline: bool, when: datetime) -> Bui
     )
 
 
-def render_site(project: Project, info: BuildInfo) -> dict[str, str | bytes]:
-    """Every generated file (pages, downloads, chart images, embeds), by path under docs_dir."""
+@dataclass(frozen=True)
+class CheckedData:
+    """The dataset once loaded and checked, with its tidy frame and the checks' notes."""
+
+    dataset: Dataset
+    frame: pd.DataFrame
+    findings: list[Problem]
+
+
+def check_data(project: Project) -> CheckedData:
+    """Load and check the dataset; raise DataError on any error."""
     dataset = load_dataset(project.data_dir)
     findings = run_checks(dataset)
     raise_for_errors(findings)
-    frame = figures_frame(dataset)
+    return CheckedData(dataset, figures_frame(dataset), findings)
+
+
+def render_site(
+    project: Project, info: BuildInfo, data: CheckedData | None = None
+) -> dict[str, str | bytes]:
+    """Every generated file (pages, downloads, chart images, embeds), by path under docs_dir."""
+    data = data or check_data(project)
+    dataset, frame, findings = data.dataset, data.frame, data.findings
     env = make_environment()
     env.globals["build"] = info  # the canonical address, offline or not, the build date
     specs = list(all_pages(dataset, frame, findings, info))
@@ -78,10 +97,11 @@ def build_bundle(project: Project) -> Path:
     Without SOURCE_DATE_EPOCH the bundle is dated by its data, so a rebuild gives the same bytes.
     """
     config = read_config(project)
-    data_date = data_iso_date(figures_frame(load_dataset(project.data_dir)))
+    data = check_data(project)
+    data_date = data_iso_date(data.frame)
     when = source_date_epoch() or datetime.combine(data_date, time(tzinfo=UTC))
     info = build_info(config, is_offline=True, when=when)
-    pages = render_site(project, info)
+    pages = render_site(project, info, data)
     target = project.dist_dir / bundle_name(str(config["site_name"]), data_date)
     with staging_dir(project.generated_dir) as docs, staging_dir(project.site_dir) as site:
         write_docs(project, pages, docs)

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -27,11 +30,27 @@ def _project(data_dir: Path | None, site_dir: Path | None = None) -> Project:
     )
 
 
-def _abort(error: DataError) -> None:
-    for problem in error.problems:
-        click.echo(format_problem(problem), err=True)
-    click.echo(error.summary(), err=True)
+def _error_text(error: Exception) -> str:
+    """A user's mistake as they should read it: every located problem, or MkDocs' warnings."""
+    if isinstance(error, DataError):
+        return "\n".join([*(format_problem(p) for p in error.problems), error.summary()])
+    return f"MkDocs build failed: {error}"
+
+
+def _abort(error: Exception) -> NoReturn:
+    click.echo(_error_text(error), err=True)
     sys.exit(1)
+
+
+@contextmanager
+def _exit_on_user_error() -> Iterator[None]:
+    """Bad data or a refused build: print it and exit 1, never a traceback. Bugs keep theirs."""
+    from generator.site.mkdocs import BuildError
+
+    try:
+        yield
+    except (DataError, BuildError) as error:
+        _abort(error)
 
 
 @click.group()
@@ -47,12 +66,9 @@ def check(data_dir: Path | None) -> None:
     from generator.dataset.load import load_dataset
 
     project = _project(data_dir)
-    try:
+    with _exit_on_user_error():
         dataset = load_dataset(project.data_dir)
         findings = run_checks(dataset)
-    except DataError as error:
-        _abort(error)
-        return
     errors = [f for f in findings if f.is_error]
     if errors:
         _abort(DataError(errors))
@@ -76,16 +92,10 @@ def check(data_dir: Path | None) -> None:
 def build(data_dir: Path | None, site_dir: Path | None) -> None:
     """Check the dataset, render the pages and build the site; a failure changes nothing."""
     from generator.build import build_site
-    from generator.site.mkdocs import BuildError
 
     project = _project(data_dir, site_dir)
-    try:
+    with _exit_on_user_error():
         build_site(project)
-    except DataError as error:
-        _abort(error)
-    except BuildError as error:
-        click.echo(f"MkDocs build failed: {error}", err=True)
-        sys.exit(1)
     click.echo(f"Built {project.site_dir}")
 
 
@@ -94,17 +104,10 @@ def build(data_dir: Path | None, site_dir: Path | None) -> None:
 def bundle(data_dir: Path | None) -> None:
     """Build the site to read offline (file://, no network) and zip it into dist/."""
     from generator.build import build_bundle
-    from generator.site.mkdocs import BuildError
 
     project = _project(data_dir)
-    try:
+    with _exit_on_user_error():
         path = build_bundle(project)
-    except DataError as error:
-        _abort(error)
-        return
-    except BuildError as error:
-        click.echo(f"MkDocs build failed: {error}", err=True)
-        sys.exit(1)
     click.echo(f"Wrote {path}")
 
 
@@ -123,12 +126,8 @@ def serve(data_dir: Path | None, port: int) -> None:
         try:
             build_site(project)
             click.echo("Rebuilt.")
-        except DataError as error:
-            for problem in error.problems:
-                click.echo(format_problem(problem), err=True)
-            click.echo(f"{error.summary()} Still serving the previous site.", err=True)
-        except BuildError as error:
-            click.echo(f"MkDocs build failed: {error}\nStill serving the previous site.", err=True)
+        except (DataError, BuildError) as error:
+            click.echo(f"{_error_text(error)}\nStill serving the previous site.", err=True)
 
     rebuild()
     click.echo(f"Serving {project.site_dir} on http://127.0.0.1:{port}/ (Ctrl+C to stop)")
