@@ -10,14 +10,18 @@ import copy
 import hashlib
 import html
 import json
+import multiprocessing
+import os
 import posixpath
 import textwrap
 from collections.abc import Iterable, MutableMapping
-from typing import Any
+from concurrent.futures import ProcessPoolExecutor
+from typing import TYPE_CHECKING, Any
 
 import vl_convert
 
-from generator.pages.context import ChartBlock
+if TYPE_CHECKING:  # only for hints: a worker that imports this module then skips pandas and Altair
+    from generator.pages.context import ChartBlock
 
 VL_VERSION = "6.4"  # the Vega-Lite of the vendored scripts and of Altair 6.3
 EXPORT_WIDTH = 640
@@ -43,6 +47,9 @@ TOP_LEVEL = ("$schema", "datasets", "config", "title", "autosize", "background",
 # instead of moving to the concatenation, where it would land below the source line.
 LEGEND_CHANNELS = ("color", "fill", "stroke", "opacity", "fillOpacity", "strokeOpacity",
                    "strokeWidth", "strokeDash", "size", "angle", "shape")  # fmt: skip
+# Fewer misses than this render in-process: starting a pool costs about a second.
+MIN_BATCH_FOR_POOL = 8
+CHUNKS_PER_WORKER = 4  # enough to even out the load, few enough to keep per-task overhead small
 
 
 def export_spec(chart: ChartBlock) -> dict[str, Any]:
@@ -73,10 +80,10 @@ def export_spec(chart: ChartBlock) -> dict[str, Any]:
     }
 
 
-def render_images(chart: ChartBlock) -> tuple[bytes, bytes]:
-    """SVG and PNG of a chart (about 0.1 s: the slowest step of a build, hence the cache)."""
+def render_spec(spec: dict[str, Any]) -> tuple[bytes, bytes]:
+    """SVG and PNG of an export spec (about 0.1 s); module-level, so a pool worker can run it."""
     svg = vl_convert.vegalite_to_svg(
-        export_spec(chart),
+        spec,
         vl_version=VL_VERSION,
         format_locale=FORMAT_LOCALE,
         time_format_locale=TIME_FORMAT_LOCALE,
@@ -85,22 +92,71 @@ def render_images(chart: ChartBlock) -> tuple[bytes, bytes]:
     return svg.encode("utf-8"), vl_convert.svg_to_png(svg, scale=PNG_SCALE)
 
 
-def image_key(chart: ChartBlock) -> str:
-    """Everything the images depend on, hashed: equal keys give byte-identical images."""
-    inputs = [export_spec(chart), VL_VERSION, vl_convert.__version__, FORMAT_LOCALE,
-              TIME_FORMAT_LOCALE, PNG_SCALE]  # fmt: skip
+def render_images(chart: ChartBlock) -> tuple[bytes, bytes]:
+    """SVG and PNG of a chart: the slowest step of a build, hence the cache and the pool."""
+    return render_spec(export_spec(chart))
+
+
+def spec_key(spec: dict[str, Any]) -> str:
+    """Everything the images of an export spec depend on, hashed."""
+    inputs = [spec, VL_VERSION, vl_convert.__version__, FORMAT_LOCALE, TIME_FORMAT_LOCALE,
+              PNG_SCALE]  # fmt: skip
     text = json.dumps(inputs, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def cached_images(chart: ChartBlock, cache: MutableMapping[str, bytes]) -> tuple[bytes, bytes]:
-    """The chart's images from the cache, rendering and storing them when absent."""
-    key = image_key(chart)
+def image_key(chart: ChartBlock) -> str:
+    """Everything the images depend on, hashed: equal keys give byte-identical images."""
+    return spec_key(export_spec(chart))
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (its affinity, where the system tells it)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def render_specs(
+    specs: list[dict[str, Any]], *, workers: int | None = None
+) -> list[tuple[bytes, bytes]]:
+    """SVG and PNG of each spec, in order; across processes when there are enough to pay.
+
+    `workers` defaults to one a core, at most one a spec. The pool spawns its workers: forked,
+    they would inherit vl-convert's runtime threads half-held and deadlock.
+    """
+    if workers is None:
+        workers = usable_cores() if len(specs) >= MIN_BATCH_FOR_POOL else 1
+    workers = min(workers, len(specs))
+    if workers < 2:
+        return [render_spec(spec) for spec in specs]
+    chunksize = max(1, len(specs) // (workers * CHUNKS_PER_WORKER))
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+    try:
+        return list(pool.map(render_spec, specs, chunksize=chunksize))
+    finally:
+        pool.shutdown(cancel_futures=True)  # after an error, drop the charts not yet started
+
+
+def stored_images(cache: MutableMapping[str, bytes], key: str) -> tuple[bytes, bytes] | None:
+    """The SVG and PNG stored under a key, or None unless both are there."""
     svg, png = cache.get(f"{key}.svg"), cache.get(f"{key}.png")
-    if svg is None or png is None:
-        svg, png = render_images(chart)
+    return None if svg is None or png is None else (svg, png)
+
+
+def cached_images(
+    charts: list[ChartBlock], cache: MutableMapping[str, bytes]
+) -> list[tuple[bytes, bytes]]:
+    """Each chart's images, in order: from the cache, or rendered (once a key) and stored."""
+    specs = [export_spec(chart) for chart in charts]
+    keys = [spec_key(spec) for spec in specs]
+    images = {key: pair for key in keys if (pair := stored_images(cache, key))}
+    misses = {key: spec for key, spec in zip(keys, specs, strict=True) if key not in images}
+    rendered = render_specs(list(misses.values()))
+    for key, (svg, png) in zip(misses, rendered, strict=True):
         cache[f"{key}.svg"], cache[f"{key}.png"] = svg, png
-    return svg, png
+        images[key] = svg, png
+    return [images[key] for key in keys]
 
 
 def page_href(page_path: str, here: str, *, is_offline: bool) -> str:
@@ -173,13 +229,13 @@ def chart_files(
 
     `charts` pairs each chart with the path of its page (for the embed page's link back);
     `scripts` are the site's extra_javascript: vendored Vega and charts.js. `cache` keeps
-    rendered images by `image_key`, so an unchanged chart is not rendered again.
+    rendered images by `image_key`, so an unchanged chart is not rendered again; the others
+    render in parallel (`render_specs`).
     """
-    scripts = list(scripts)
-    cache = {} if cache is None else cache
+    scripts, charts = list(scripts), list(charts)
+    images = cached_images([chart for chart, _ in charts], {} if cache is None else cache)
     files: dict[str, bytes] = {}
-    for chart, page_path in charts:
-        svg, png = cached_images(chart, cache)
+    for (chart, page_path), (svg, png) in zip(charts, images, strict=True):
         files[chart.svg_path] = svg
         files[chart.png_path] = png
         page = embed_page(chart, scripts, page_path, is_offline=is_offline)
