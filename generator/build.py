@@ -54,7 +54,7 @@ class CheckedData:
 
 def check_data(project: Project) -> CheckedData:
     """Load and check the dataset; raise DataError on any error."""
-    dataset = load_dataset(project.data_dir)
+    dataset = load_dataset(project.data_dir, DirectoryCache(project.cache_dir / "data"))
     findings = run_checks(dataset)
     raise_for_errors(findings)
     return CheckedData(dataset, figures_frame(dataset), findings)

@@ -7,6 +7,7 @@ Every YAML file in the data directory is a `DataFile`; its top-level keys say wh
 from __future__ import annotations
 
 from datetime import date
+from functools import cached_property
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -212,7 +213,7 @@ class Figure(Strict):
             )
         return unit
 
-    @property
+    @cached_property
     def key(self) -> str:
         """Stable anchor for the figure: area, indicator, segment, period, end, source."""
         parts = ["+".join(self.area), self.indicator, self.segment, self.period, self.at]

@@ -43,10 +43,12 @@ def test_second_build_reads_images_from_the_cache(
     cache = DirectoryCache(tmp_path / "c")
     first = export.chart_files([(_chart(SPEC), "index.md")], (), is_offline=False, cache=cache)
 
-    def fail(chart: ChartBlock) -> tuple[bytes, bytes]:
-        raise AssertionError("rendered again")
+    def fail(specs: list[object], **options: object) -> list[tuple[bytes, bytes]]:
+        if specs:
+            raise AssertionError("rendered again")
+        return []
 
-    monkeypatch.setattr(export, "render_images", fail)
+    monkeypatch.setattr(export, "render_specs", fail)
     again = export.chart_files([(_chart(SPEC), "index.md")], (), is_offline=False, cache=cache)
     assert again == first
 

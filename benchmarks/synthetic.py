@@ -1,0 +1,221 @@
+"""A synthetic national dataset for benchmarks: never real data, and marked so everywhere.
+
+    python benchmarks/synthetic.py OUT_DIR [--regions 514]
+
+Writes a project data directory with 38 provinces, N kabupaten/kota spread over them, one
+branch office per four regions of a province (about 125 at N = 514), and monthly figures from
+January 2018 to October 2026 for coverage and each segment (PU, BPU, Jasa Konstruksi) of every
+region, office and province, plus a yearly coverage target: every page gets its full set of
+charts. Each figure's source is a yearly synthetic report of its province.
+
+Every name, title and quote says SINTETIS. Values come from a seeded generator, so the same
+arguments write the same bytes. YAML is written as text, not through a YAML library: at
+300.000 figures a library's dumper would dominate the benchmark it prepares.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+from dataclasses import dataclass
+from pathlib import Path
+
+PROVINCES = 38
+YEARS = range(2018, 2027)
+LAST_MONTH = (2026, 10)
+SEGMENTS = ("pu", "bpu", "jakon")
+REGIONS_PER_OFFICE = 4
+MARK = "SINTETIS"
+SOURCE_NOTE = "Data sintetis untuk uji kinerja; bukan angka nyata."
+
+
+@dataclass(frozen=True)
+class Area:
+    slug: str
+    name: str
+    province: str  # slug of its province; a province names itself
+    base: int  # participants in January 2018, sets the scale of every count
+
+
+def months() -> list[tuple[int, int]]:
+    return [(y, m) for y in YEARS for m in range(1, 13) if (y, m) <= LAST_MONTH]
+
+
+def province_code(index: int) -> int:
+    return 11 + index
+
+
+def provinces() -> list[Area]:
+    return [
+        Area(f"provinsi-sintetis-{province_code(i)}", f"Sintetis {province_code(i)}",
+             f"provinsi-sintetis-{province_code(i)}", 0)
+        for i in range(PROVINCES)
+    ]  # fmt: skip
+
+
+def regions(count: int, rng: random.Random) -> list[Area]:
+    """Kabupaten and kota, dealt to the provinces in turn; every fifth is a kota."""
+    result = []
+    for i in range(count):
+        code = province_code(i % PROVINCES) * 100 + 1 + i // PROVINCES
+        kind = "kota" if i % 5 == 4 else "kabupaten"
+        province = f"provinsi-sintetis-{province_code(i % PROVINCES)}"
+        result.append(Area(f"{kind}-sintetis-{code}", f"Sintetis {code}", province,
+                           rng.randrange(20_000, 400_000)))  # fmt: skip
+    return result
+
+
+def offices(regions_: list[Area]) -> dict[str, list[Area]]:
+    """One office per four regions of the same province."""
+    by_province: dict[str, list[Area]] = {}
+    for region in regions_:
+        by_province.setdefault(region.province, []).append(region)
+    result = {}
+    for province, members in by_province.items():
+        code = province.rsplit("-", 1)[1]
+        for start in range(0, len(members), REGIONS_PER_OFFICE):
+            slug = f"kantor-cabang-sintetis-{code}-{start // REGIONS_PER_OFFICE + 1}"
+            result[slug] = members[start : start + REGIONS_PER_OFFICE]
+    return result
+
+
+def count_text(value: int) -> str:
+    return f"{value:,}".replace(",", ".")
+
+
+def percent_text(value: float) -> str:
+    return f"{value:.1f}".replace(".", ",") + " persen"
+
+
+def source_id(province: str, year: int) -> str:
+    return f"laporan-{province}-{year}"
+
+
+def _figure(area: str, indicator: str, unit: str, value: int | float, text: str, period: str,
+            source: str, quote: str, segment: str | None = None) -> str:  # fmt: skip
+    lines = [f"- area: {area}", f"  indicator: {indicator}"]
+    if segment:
+        lines.append(f"  segment: {segment}")
+    lines += [f"  unit: {unit}", f"  value: {value}", f"  as_published: '{text}'",
+              f"  period: '{period}'", f"  source: {source}", f"  quote: '{quote}'"]  # fmt: skip
+    return "\n".join(lines)
+
+
+def series(base: int, rng: random.Random) -> dict[str, list[int]]:
+    """Monthly participants per segment: a steady climb with noise, never below zero."""
+    result = {}
+    for share, segment in zip((0.6, 0.3, 0.1), SEGMENTS, strict=True):
+        value, values = base * share, []
+        for _ in months():
+            value *= 1 + rng.uniform(-0.004, 0.012)
+            values.append(int(value))
+        result[segment] = values
+    return result
+
+
+def coverage_series(counts: dict[str, list[int]], potential: int) -> list[float]:
+    return [
+        round(min(99.9, 100 * sum(parts) / potential), 1)
+        for parts in zip(*counts.values(), strict=True)
+    ]
+
+
+def area_figures(area: Area, counts: dict[str, list[int]], potential: int) -> list[str]:
+    figures = []
+    coverage = coverage_series(counts, potential)
+    for i, (year, month) in enumerate(months()):
+        period = f"{year}-{month:02d}"
+        source = source_id(area.province, year)
+        text = percent_text(coverage[i])
+        quote = f"[{MARK}] Cakupan kepesertaan {area.name} pada {period} sebesar {text}."
+        figures.append(_figure(area.slug, "coverage", "persen", coverage[i], text, period,
+                               source, quote))  # fmt: skip
+        for segment, values in counts.items():
+            text = count_text(values[i])
+            quote = (
+                f"[{MARK}] Peserta aktif {segment.upper()} {area.name} pada {period}: {text} orang."
+            )
+            figures.append(_figure(area.slug, "active_participants", "orang", values[i], text,
+                                   period, source, quote, segment))  # fmt: skip
+    for year in YEARS:
+        target = round(min(99.0, coverage[0] + 4 * (year - 2017)), 1)
+        text = percent_text(target)
+        quote = f"[{MARK}] Target cakupan {area.name} tahun {year} sebesar {text}."
+        figures.append(_figure(area.slug, "coverage_target", "persen", target, text, str(year),
+                               source_id(area.province, year), quote))  # fmt: skip
+    return figures
+
+
+def summed(parts: list[dict[str, list[int]]]) -> dict[str, list[int]]:
+    return {s: [sum(v) for v in zip(*(p[s] for p in parts), strict=True)] for s in SEGMENTS}
+
+
+def write_text(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def header(what: str) -> str:
+    return f"# {MARK}: {what}. {SOURCE_NOTE}\n"
+
+
+def write_dataset(out: Path, count: int = 514, seed: int = 2018) -> None:
+    rng = random.Random(seed)
+    provs, regs = provinces(), regions(count, rng)
+    offs = offices(regs)
+    lines = [header("wilayah"), "regions:"]
+    for p in provs:
+        lines += [f"  {p.slug}:", f"    name: {p.name}", "    type: provinsi",
+                  f"    bps_code: '{p.slug.rsplit('-', 1)[1]}'"]  # fmt: skip
+    for r in regs:
+        lines += [f"  {r.slug}:", f"    name: {r.name}", f"    type: {r.slug.split('-')[0]}",
+                  f"    bps_code: '{r.slug.rsplit('-', 1)[1]}'", f"    parent: {r.province}"]  # fmt: skip
+    write_text(out / "regions.yaml", "\n".join(lines) + "\n")
+
+    lines = [header("sumber"), "sources:"]
+    for p in provs:
+        for year in YEARS:
+            lines += [f"  {source_id(p.slug, year)}:", f"    publisher: Penerbit {MARK}",
+                      f"    title: Laporan {MARK} kepesertaan {p.name} {year}",
+                      f"    published: '{year + 1}-01-15'", f"    date_note: {SOURCE_NOTE}",
+                      "    language: id", "    accessed: '2026-11-22'"]  # fmt: skip
+    write_text(out / "sources.yaml", "\n".join(lines) + "\n")
+
+    lines = [header("kantor cabang"), "offices:"]
+    for slug, served in offs.items():
+        lines += [f"  {slug}:", f"    name: Kantor Cabang {MARK} {slug.split('-', 3)[3]}",
+                  f"    province: {served[0].province}", "    serves:"]  # fmt: skip
+        for r in served:
+            lines += [f"      - region: {r.slug}", f"        source: {source_id(r.province, 2018)}",
+                      f"        quote: '[{MARK}] Kantor ini melayani {r.name}.'"]  # fmt: skip
+    write_text(out / "offices.yaml", "\n".join(lines) + "\n")
+
+    counts = {r.slug: series(r.base, rng) for r in regs}
+    potential = {r.slug: int(r.base * rng.uniform(2.0, 3.5)) for r in regs}
+    groups = [(r, [r]) for r in regs]
+    groups += [(Area(s, f"Kantor Cabang {MARK} {s.split('-', 3)[3]}", m[0].province, 0), m)
+               for s, m in offs.items()]  # fmt: skip
+    groups += [(p, [r for r in regs if r.province == p.slug]) for p in provs]
+    for area, members in groups:
+        if not members:
+            continue
+        parts = summed([counts[m.slug] for m in members])
+        total_potential = sum(potential[m.slug] for m in members)
+        body = "\n".join(area_figures(area, parts, total_potential))
+        write_text(
+            out / "figures" / f"{area.slug}.yaml", header(area.name) + "figures:\n" + body + "\n"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", type=Path, help="data directory to write (must not exist)")
+    parser.add_argument("--regions", type=int, default=514, help="kabupaten/kota (default 514)")
+    args = parser.parse_args()
+    if args.out.exists():
+        parser.error(f"{args.out} exists; choose a new directory")
+    write_dataset(args.out, args.regions)
+
+
+if __name__ == "__main__":
+    main()
