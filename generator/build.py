@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, time
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 from mkdocs.config.defaults import MkDocsConfig
@@ -60,20 +61,35 @@ def check_data(project: Project) -> CheckedData:
     return CheckedData(dataset, figures_frame(dataset), findings)
 
 
+def _untimed(name: str, function: Callable[..., Any], *args: Any) -> Any:
+    return function(*args)
+
+
 def render_site(
-    project: Project, info: BuildInfo, data: CheckedData | None = None
+    project: Project,
+    info: BuildInfo,
+    data: CheckedData | None = None,
+    *,
+    stopwatch: Callable[..., Any] = _untimed,
 ) -> dict[str, str | bytes]:
-    """Every generated file (pages, downloads, chart images, embeds), by path under docs_dir."""
+    """Every generated file (pages, downloads, chart images, embeds), by path under docs_dir.
+
+    `stopwatch(name, function, *args)` runs each step; the benchmark passes one that times it.
+    """
+    step = stopwatch
     data = data or check_data(project)
     dataset, frame, findings = data.dataset, data.frame, data.findings
     env = make_environment()
     env.globals["build"] = info  # the canonical address, offline or not, the build date
-    specs = list(all_pages(dataset, frame, findings, info))
-    files: dict[str, str | bytes] = {p.path: render_page(env, p.template, p.context) for p in specs}
-    files.update(download_files(dataset, areas_with_pages(dataset)))
+    specs = step("specs", lambda: list(all_pages(dataset, frame, findings, info)))
+    files: dict[str, str | bytes] = step(
+        "pages", lambda: {p.path: render_page(env, p.template, p.context) for p in specs}
+    )
+    files.update(step("downloads", download_files, dataset, areas_with_pages(dataset)))
     charts = [(chart, spec.path) for spec in specs for chart in spec.charts]
     cache = DirectoryCache(project.cache_dir / "charts")
-    files.update(chart_files(charts, info.scripts, is_offline=info.is_offline, cache=cache))
+    images = lambda: chart_files(charts, info.scripts, is_offline=info.is_offline, cache=cache)  # noqa: E731
+    files.update(step("images", images))
     files.update(citation_files([spec.citation for spec in specs if spec.citation]))
     return files
 

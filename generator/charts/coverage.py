@@ -23,65 +23,86 @@ def _time_axis(dates: pd.Series) -> alt.Axis:
 
 def _tooltip() -> list[alt.Tooltip]:
     return [
-        alt.Tooltip("series:N", title="Data"),
-        alt.Tooltip("share:Q", title="Cakupan", format=style.PERCENT),
-        alt.Tooltip("period_label:N", title="Periode"),
-        alt.Tooltip("source_label:N", title="Sumber"),
+        alt.Tooltip(field="series", type="nominal", title="Data"),
+        alt.Tooltip(field="share", type="quantitative", title="Cakupan", format=style.PERCENT),
+        alt.Tooltip(field="period", type="nominal", title="Periode"),
+        alt.Tooltip(field="source", type="nominal", title="Sumber"),
     ]
 
 
 def coverage_over_time(points: pd.DataFrame, title: str) -> dict[str, Any]:
     """Coverage and the province as points, targets as bars across their period.
 
-    A line joins one source's points only.
-
     `points` has columns date, start, end, share (0-1), series, role (own, target, reference),
-    source,
-    period_label, source_label.
-    Figures from different sources are never joined: their denominators may differ.
+    source, period_label, source_label. A line joins one source's points only: figures from
+    different sources may have different denominators. The data is columnar (style.series_data)
+    so years of monthly figures stay small inside the page.
     """
     roles = dict(zip(points["series"], points["role"], strict=False))
     series = list(roles)
     palette = [ROLE_COLOURS[roles[name]] for name in series]
-    points = points.assign(line_group=points["series"] + "|" + points["source"])
-    base = alt.Chart(points).encode(
-        x=alt.X(
-            "date:T",
-            title="Tanggal",
-            axis=_time_axis(points["date"]),
-            scale=alt.Scale(padding=16),
-        ),
-        y=alt.Y(
-            "share:Q",
-            title="Cakupan kepesertaan",
-            axis=alt.Axis(format=style.PERCENT_AXIS),
-            scale=alt.Scale(domain=[0, max(0.5, float(points["share"].max()) * 1.1)]),
-        ),
-        color=alt.Color(
-            "series:N",
-            title=None,
-            scale=alt.Scale(domain=series, range=palette),
-            legend=alt.Legend(orient="bottom"),
-        ),
+    is_target = points["role"] == "target"
+    measured, targets = points[~is_target], points[is_target]
+    datasets = style.series_data(measured, "series", {"share": "share"}, extra=["role"])
+    color = alt.Color(
+        field="series",
+        type="nominal",
+        title=None,
+        scale=alt.Scale(domain=series, range=palette),
+        legend=alt.Legend(orient="bottom"),
     )
-    measured = base.transform_filter(alt.datum.role != "target")
-    lines = measured.mark_line(strokeDash=[4, 3]).encode(detail="line_group:N")
-    dots = measured.mark_point(filled=True, size=90).encode(
+    x = alt.X(
+        field="date",
+        type="temporal",
+        title="Tanggal",
+        axis=_time_axis(points["date"]),
+        scale=alt.Scale(padding=16),
+    )
+    y = alt.Y(
+        field="share",
+        type="quantitative",
+        title="Cakupan kepesertaan",
+        axis=alt.Axis(format=style.PERCENT_AXIS),
+        scale=alt.Scale(domain=[0, max(0.5, float(points["share"].max()) * 1.1)]),
+    )
+    base = style.flattened(alt.Chart(alt.NamedData("points")), ["share"]).encode(
+        x=x, y=y, color=color
+    )
+    lines = base.mark_line(strokeDash=[4, 3]).encode(
+        detail=alt.Detail(field="source_index", type="nominal")
+    )
+    dots = base.mark_point(filled=True, size=90).encode(
         # Same field and domain as the colour: one legend showing both colour and shape.
-        shape=alt.Shape("series:N", title=None, scale=alt.Scale(domain=series)),
+        shape=alt.Shape(field="series", type="nominal", title=None, scale=alt.Scale(domain=series)),
         tooltip=_tooltip(),
     )
-    # A target applies to a whole period (a year): a bar across it, not a point at its end.
-    targets = (
-        base.transform_filter(alt.datum.role == "target")
-        .mark_rule(strokeWidth=4)
-        .encode(x="start:T", x2="end:T", tooltip=_tooltip())
+    layers: list[alt.Chart] = [lines, dots]
+    if not targets.empty:
+        # A target applies to a whole period (a year): a bar across it, not a point at its end.
+        datasets["targets"] = style.records(
+            targets.assign(period=targets["period_label"], source=targets["source_label"]),
+            ["series", "start", "end", "share", "period", "source"],
+        )
+        target_data = alt.NamedData(
+            "targets",
+            format=alt.DataFormat(parse={"start": style.DATE_PARSE, "end": style.DATE_PARSE}),
+        )
+        layers.append(
+            alt.Chart(target_data)
+            .mark_rule(strokeWidth=4)
+            .encode(
+                x=alt.X(field="start", type="temporal"),
+                x2=alt.X2(field="end"),
+                y=y,
+                color=color,
+                tooltip=_tooltip(),
+            )
+        )
+    spec = style.finish(
+        alt.layer(*layers), title, "Angka dari sumber berbeda tidak dihubungkan garis."
     )
-    return style.finish(
-        alt.layer(lines, dots, targets),
-        title,
-        "Angka dari sumber berbeda tidak dihubungkan garis.",
-    )
+    spec["datasets"] = datasets
+    return spec
 
 
 def coverage_comparison(bars: pd.DataFrame, highlight: str, title: str) -> dict[str, Any]:
@@ -90,12 +111,21 @@ def coverage_comparison(bars: pd.DataFrame, highlight: str, title: str) -> dict[
     `bars` has columns area_name, share (0-1), period_label, source_label.
     """
     chart = (
-        alt.Chart(bars)
+        alt.Chart(alt.NamedData("bars"))
         .mark_bar()
         .encode(
-            y=alt.Y("area_name:N", title=None, sort="-x", axis=alt.Axis(labelLimit=160)),
+            y=alt.Y(
+                field="area_name",
+                type="nominal",
+                title=None,
+                sort="-x",
+                axis=alt.Axis(labelLimit=160),
+            ),
             x=alt.X(
-                "share:Q", title="Cakupan kepesertaan", axis=alt.Axis(format=style.PERCENT_AXIS)
+                field="share",
+                type="quantitative",
+                title="Cakupan kepesertaan",
+                axis=alt.Axis(format=style.PERCENT_AXIS),
             ),
             color=alt.condition(
                 alt.datum.area_name == highlight,
@@ -103,14 +133,20 @@ def coverage_comparison(bars: pd.DataFrame, highlight: str, title: str) -> dict[
                 alt.value(style.MUTED),
             ),
             tooltip=[
-                alt.Tooltip("area_name:N", title="Wilayah"),
-                alt.Tooltip("share:Q", title="Cakupan", format=style.PERCENT),
-                alt.Tooltip("period_label:N", title="Periode"),
-                alt.Tooltip("source_label:N", title="Sumber"),
+                alt.Tooltip(field="area_name", type="nominal", title="Wilayah"),
+                alt.Tooltip(
+                    field="share", type="quantitative", title="Cakupan", format=style.PERCENT
+                ),
+                alt.Tooltip(field="period_label", type="nominal", title="Periode"),
+                alt.Tooltip(field="source_label", type="nominal", title="Sumber"),
             ],
         )
     )
     labels = chart.mark_text(align="left", dx=4).encode(
-        text=alt.Text("share:Q", format=style.PERCENT)
+        text=alt.Text(field="share", type="quantitative", format=style.PERCENT)
     )
-    return style.finish(alt.layer(chart, labels), title)
+    spec = style.finish(alt.layer(chart, labels), title)
+    spec["datasets"] = {
+        "bars": style.records(bars, ["area_name", "share", "period_label", "source_label"])
+    }
+    return spec

@@ -39,6 +39,8 @@ from generator.pages.metadata import area_jsonld
 from generator.project import BuildInfo
 from generator.tables import FrameIndex
 
+PAGE_FIGURES = 40  # an area with more figures lists the latest of each kind (latest_figures)
+
 
 @dataclass(frozen=True)
 class PageSpec:
@@ -133,9 +135,10 @@ def area_page(
         facts=_facts(dataset, slug),
         headline=headline(dataset, own),
         charts=charts,
-        figures=figure_rows(dataset, own),
-        joint_figures=figure_rows(dataset, index.joint(slug)),
-        office_figures=figure_rows(dataset, office_rows),
+        figures=figure_rows(dataset, latest_figures(own), own),
+        joint_figures=figure_rows(dataset, latest_figures(index.joint(slug))),
+        office_figures=figure_rows(dataset, latest_figures(office_rows)),
+        figure_counts=(len(latest_figures(own)), len(own)),
         events=event_rows(dataset, slug),
         notes=note_rows(findings, slug),
         related=_related(dataset, slug),
@@ -143,6 +146,17 @@ def area_page(
         jsonld=_jsonld(dataset, rows, slug, citation, info),
         og_image=_absolute(info, charts[0].png_path) if charts else "",
     )
+
+
+def latest_figures(rows: pd.DataFrame) -> pd.DataFrame:
+    """The figures a page lists: all of them, or for a long series the latest of each kind.
+
+    Years of monthly figures would make a page of megabytes; the downloads keep them all.
+    """
+    if len(rows) <= PAGE_FIGURES:
+        return rows
+    kinds = ["area", "indicator", "segment", "at"]
+    return rows.sort_values("date", kind="stable").groupby(kinds, dropna=False).tail(1)
 
 
 def _absolute(info: BuildInfo, path: str) -> str:

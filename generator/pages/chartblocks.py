@@ -5,6 +5,8 @@ A chart is shown only where the data supports it; each builder returns None othe
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 
 from generator.charts import coverage, segments
@@ -15,6 +17,8 @@ from generator.pages.filters import angka, persen
 from generator.tables import FrameIndex
 
 _SEGMENT_ORDER = {"pu": 0, "bpu": 1, "jakon": 2, "pmi": 3}
+# Beyond this many points, a chart's text table keeps the last point of each year per series.
+TABLE_ROWS = 36
 SHORT_SEGMENTS = {"pu": "PU", "bpu": "BPU", "jakon": "Jasa Konstruksi", "pmi": "PMI"}
 
 
@@ -55,34 +59,61 @@ def coverage_block(dataset: Dataset, index: FrameIndex, slug: str) -> ChartBlock
         end=pd.to_datetime(bounds.map(lambda b: b[1])),
     )
     title = f"Cakupan kepesertaan {name} dari waktu ke waktu"
-    spec = coverage.coverage_over_time(
-        points[
-            [
-                "date",
-                "start",
-                "end",
-                "share",
-                "series",
-                "role",
-                "source",
-                "period_label",
-                "source_label",
-            ]
-        ],
-        title,
-    )
-    rows = tuple((r.series, r.period_label, _share(r), r.source_label) for r in points.itertuples())
-    listed = "; ".join(f"{r[1]}: {r[2]} ({r[0]})" for r in rows)
+    columns = [
+        "date",
+        "start",
+        "end",
+        "share",
+        "series",
+        "role",
+        "source",
+        "period_label",
+        "source_label",
+    ]
+    spec = coverage.coverage_over_time(points[columns], title)
+    shown = _table_rows(points, "series")
+    rows = tuple((r.series, r.period_label, _share(r), r.source_label) for r in shown.itertuples())
+    if len(shown) < len(points):
+        listed = "; ".join(_span(shown, "series", _share))
+        summary = (
+            f"Cakupan kepesertaan {name} menurut sumber yang ada, {len(points)} angka: {listed}."
+        )
+    else:
+        listed = "; ".join(f"{r[1]}: {r[2]} ({r[0]})" for r in rows)
+        summary = f"Cakupan kepesertaan {name} menurut sumber yang ada: {listed}."
     return ChartBlock(
         anchor="grafik-cakupan",
         title=title,
         spec=spec,
-        summary=f"Cakupan kepesertaan {name} menurut sumber yang ada: {listed}.",
+        summary=summary,
         header=("Data", "Periode", "Cakupan", "Sumber"),
         rows=rows,
         sources=_sources(dataset, points),
         page_slug=slug,
+        is_abridged=len(shown) < len(points),
     )
+
+
+def _table_rows(points: pd.DataFrame, group: str) -> pd.DataFrame:
+    """A chart's points for its text table; a long series keeps the last point of each year."""
+    if len(points) <= TABLE_ROWS:
+        return points
+    order = {name: i for i, name in enumerate(dict.fromkeys(points[group]))}
+    yearly = points.assign(year=points["date"].dt.year, order=points[group].map(order))
+    last = yearly.sort_values("date", kind="stable").groupby([group, "year"], sort=False).tail(1)
+    return last.sort_values(["order", "date"], kind="stable")
+
+
+def _span(shown: pd.DataFrame, group: str, text: Callable[[pd.Series], str]) -> list[str]:
+    """'Kota X dari 48,4% (Januari 2018) sampai 62,1% (September 2026)', one per series."""
+    spans = []
+    for name, part in shown.groupby(group, sort=False):
+        first, last = part.iloc[0], part.iloc[-1]
+        spans.append(
+            f"{name} dari {text(first)} ({first['period_label']}) "
+            f"sampai {text(last)} ({last['period_label']})"
+        )
+    return spans
 
 
 def _peers(dataset: Dataset, slug: str) -> list[str]:
@@ -171,36 +202,65 @@ def _moment(row: pd.Series) -> str:
 
 
 def segment_block(dataset: Dataset, index: FrameIndex, slug: str) -> ChartBlock | None:
-    """Participants by segment, where a source breaks them down."""
+    """Participants by segment, where a source breaks them down: bars, or lines over years."""
     rows = index.area(slug)
     counts = rows[
         rows["indicator"].isin(["active_participants", "participants"]) & rows["segment"].notna()
     ]
     if counts.empty:
         return None
-    counts = counts.assign(
-        order=counts["segment"].map(_SEGMENT_ORDER),
-        label=counts["segment"].map(SHORT_SEGMENTS) + " · " + counts["period_label"],
-        moment=counts.apply(_moment, axis=1),
-    ).sort_values(["order", "date"])
     name = dataset.area_name(slug)
     title = f"Peserta per segmen, {name}"
+    counts = counts.assign(order=counts["segment"].map(_SEGMENT_ORDER)).sort_values(
+        ["order", "date"]
+    )
+    if counts["date"].nunique() > segments.BARS_UP_TO_DATES:
+        return _segment_lines(dataset, counts, name, title, slug)
+    counts = counts.assign(
+        label=counts["segment"].map(SHORT_SEGMENTS) + " · " + counts["period_label"],
+        moment=counts.apply(_moment, axis=1),
+    )
     spec = segments.participants_by_segment(
         counts[["label", "moment", "value", "source_label"]], title
     )
-    rows = tuple(
+    table = tuple(
         (r.label, r.moment, str(angka(r.value)), r.source_label) for r in counts.itertuples()
     )
-    listed = "; ".join(f"{r[0]} ({r[1].lower()}): {r[2]} orang" for r in rows)
+    listed = "; ".join(f"{r[0]} ({r[1].lower()}): {r[2]} orang" for r in table)
     return ChartBlock(
         anchor="grafik-segmen",
         title=title,
         spec=spec,
         summary=f"Peserta {name} per segmen: {listed}.",
         header=("Segmen dan periode", "Saat", "Peserta", "Sumber"),
-        rows=rows,
+        rows=table,
         sources=_sources(dataset, counts),
         page_slug=slug,
+    )
+
+
+def _segment_lines(
+    dataset: Dataset, counts: pd.DataFrame, name: str, title: str, slug: str
+) -> ChartBlock:
+    points = counts.assign(segment=counts["segment"].map(SHORT_SEGMENTS))
+    spec = segments.participants_over_time(
+        points[["segment", "date", "value", "period_label", "source_label"]], title
+    )
+    shown = _table_rows(points, "segment")
+    table = tuple(
+        (r.segment, r.period_label, str(angka(r.value)), r.source_label) for r in shown.itertuples()
+    )
+    listed = "; ".join(_span(shown, "segment", lambda r: f"{angka(r['value'])} orang"))
+    return ChartBlock(
+        anchor="grafik-segmen",
+        title=title,
+        spec=spec,
+        summary=f"Peserta {name} per segmen, {len(points)} angka: {listed}.",
+        header=("Segmen", "Periode", "Peserta", "Sumber"),
+        rows=table,
+        sources=_sources(dataset, counts),
+        page_slug=slug,
+        is_abridged=len(shown) < len(points),
     )
 
 

@@ -57,6 +57,7 @@ class ChartBlock:
     rows: tuple[tuple[str, ...], ...]
     sources: tuple[Link, ...]
     page_slug: str  # the page it belongs to: an area slug, or "beranda"
+    is_abridged: bool = False  # the text table keeps the last point of each year; CSV has all
 
     @property
     def stem(self) -> str:
@@ -155,6 +156,7 @@ class AreaPage:
     events: tuple[EventRow, ...]
     notes: tuple[NoteRow, ...]
     related: tuple[Link, ...] = field(default=())
+    figure_counts: tuple[int, int] = (0, 0)  # figures listed on the page, figures in all
     citation: Citation | None = None
     jsonld: str = ""  # schema.org Dataset, JSON text for the page's front matter
     og_image: str = ""  # absolute URL of the first chart's PNG, for link previews
@@ -227,9 +229,13 @@ def revision_rows(dataset: Dataset, row: pd.Series) -> tuple[RevisionRow, ...]:
     )
 
 
-def figure_rows(dataset: Dataset, frame: pd.DataFrame) -> tuple[FigureRow, ...]:
+def figure_rows(
+    dataset: Dataset, frame: pd.DataFrame, area_rows: pd.DataFrame | None = None
+) -> tuple[FigureRow, ...]:
+    """Rows for a table, oldest first; `area_rows` (default: `frame`) give percentages parts."""
     ordered = frame.sort_values(["date", "indicator", "segment"], na_position="first")
-    return tuple(figure_row(dataset, row, frame) for _, row in ordered.iterrows())
+    context = frame if area_rows is None else area_rows
+    return tuple(figure_row(dataset, row, context) for _, row in ordered.iterrows())
 
 
 def event_rows(dataset: Dataset, slug: str) -> tuple[EventRow, ...]:

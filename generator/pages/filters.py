@@ -45,6 +45,16 @@ def html_attribute(value: object) -> Markdown:
     return Markdown(html.escape(str(value), quote=True))
 
 
+def json_attribute(value: str) -> Markdown:
+    """JSON for an HTML attribute value inside single quotes.
+
+    JSON is full of double quotes and has few single ones: escaping only &, ', < and > keeps a
+    chart's spec about a third smaller than `html_attribute` would.
+    """
+    escaped = value.replace("&", "&amp;").replace("'", "&#39;")
+    return Markdown(escaped.replace("<", "&lt;").replace(">", "&gt;"))
+
+
 def _group_thousands(digits: str) -> str:
     return f"{int(digits):,}".replace(",", ".")
 

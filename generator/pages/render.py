@@ -44,6 +44,7 @@ def make_environment() -> jinja2.Environment:
         tanggal=filters.tanggal,
         md=filters.md_escape,
         attr=filters.html_attribute,
+        json_attr=filters.json_attribute,
         html_code=filters.html_code,
         yaml=filters.yaml_string,
         trusted=filters.Markdown,  # text the generator serialized itself (JSON, BibTeX, RIS)
