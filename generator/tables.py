@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pandas as pd
 
 from generator.dataset.load import Dataset
@@ -75,6 +77,10 @@ class FrameIndex:
     def area(self, area: str) -> pd.DataFrame:
         """Figures whose area is exactly this one (a slug, or slugs joined by '+')."""
         return self._by_area.get(area, self._empty)
+
+    def areas(self) -> Iterator[pd.DataFrame]:
+        """Each area's figures (a slug, or slugs joined by '+'), one frame per area."""
+        yield from self._by_area.values()
 
     def joint(self, slug: str) -> pd.DataFrame:
         """Figures a source gives for this region together with others."""

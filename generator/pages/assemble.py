@@ -153,9 +153,14 @@ def latest_figures(rows: pd.DataFrame) -> pd.DataFrame:
 
     Years of monthly figures would make a page of megabytes; the downloads keep them all.
     """
+    parts = [_latest_of_area(group) for _, group in rows.groupby("area", sort=False)]
+    return pd.concat(parts) if len(parts) > 1 else (parts[0] if parts else rows)
+
+
+def _latest_of_area(rows: pd.DataFrame) -> pd.DataFrame:
     if len(rows) <= PAGE_FIGURES:
         return rows
-    kinds = ["area", "indicator", "segment", "at"]
+    kinds = ["indicator", "segment", "at"]
     return rows.sort_values("date", kind="stable").groupby(kinds, dropna=False).tail(1)
 
 
@@ -198,67 +203,133 @@ def _latest_coverage(dataset: Dataset, index: FrameIndex, slugs: list[str]) -> l
     return rows
 
 
+def _provinces(dataset: Dataset) -> list[str]:
+    return [slug for slug, region in dataset.regions.items() if region.type == "provinsi"]
+
+
+def scope_name(dataset: Dataset) -> str:
+    """What the site covers: its one province ('Jawa Timur'), or 'Indonesia'."""
+    provinces = _provinces(dataset)
+    return dataset.area_name(provinces[0]) if len(provinces) == 1 else "Indonesia"
+
+
 def home_page(dataset: Dataset, index: FrameIndex, slugs: list[str]) -> PageSpec:
-    with_coverage = [r for r in _latest_coverage(dataset, index, slugs) if r["latest"]]
-    chart = chartblocks.overview_block(dataset, index, slugs)
+    """With figures from several provinces, the home page compares provinces, not 500 areas."""
+    provinces = [s for s in _provinces(dataset) if s in slugs]
+    featured = provinces if len(provinces) > 1 else slugs
+    with_coverage = [r for r in _latest_coverage(dataset, index, featured) if r["latest"]]
+    chart = chartblocks.overview_block(dataset, index, featured)
     return PageSpec(
         "index.md",
         "home.md.j2",
         {
+            "scope": scope_name(dataset),
             "data_date": data_date(index.frame),
             "coverage": with_coverage,
             "chart": chart,
-            "areas": [Link(dataset.area_name(s), area_path(dataset, s)) for s in slugs],
-            "counts": {"figures": len(index.frame), "sources": len(dataset.sources)},
+            "areas": [Link(dataset.area_name(s), area_path(dataset, s)) for s in featured],
+            "lists_provinces": featured is provinces,
+            "counts": {
+                "figures": len(index.frame),
+                "sources": len(dataset.sources),
+                "regions": sum(1 for r in dataset.regions.values() if r.type != "provinsi"),
+            },
         },
         charts=(chart,) if chart else (),
     )
 
 
+def _by_province(dataset: Dataset, slugs: list[str]) -> list[tuple[str, str, list[str]]]:
+    """(province slug, name, its areas), provinces in dataset order; the province comes first."""
+    groups: dict[str, list[str]] = {p: [] for p in _provinces(dataset)}
+    for slug in slugs:
+        groups.setdefault(_province_group(dataset, slug), []).append(slug)
+    return [
+        (p, dataset.area_name(p) if p in dataset.regions else p, areas)
+        for p, areas in groups.items()
+        if areas
+    ]
+
+
+def _province_group(dataset: Dataset, slug: str) -> str:
+    """The province an area is listed under; a province heads its own group."""
+    if slug in dataset.offices:
+        return dataset.offices[slug].province
+    region = dataset.regions[slug]
+    return slug if region.type == "provinsi" or not region.parent else region.parent
+
+
 def regions_index(dataset: Dataset, index: FrameIndex, slugs: list[str]) -> PageSpec:
-    regions = list(dataset.regions)
-    latest = {r["path"]: r["latest"] for r in _latest_coverage(dataset, index, regions)}
-    entries = []
-    for slug, region in dataset.regions.items():
-        path = area_path(dataset, slug)
-        entries.append(
-            {
-                "name": dataset.area_name(slug),
-                "type": REGION_TYPES[region.type],
-                "bps_code": region.bps_code,
-                "path": path if slug in slugs else None,
-                "latest": latest[path],
-            }
-        )
-    with_page = sum(1 for e in entries if e["path"])
-    return PageSpec(REGIONS_INDEX, "regions.md.j2", {"entries": entries, "with_page": with_page})
+    """Every region, with or without figures, grouped by province."""
+    pages = set(slugs)
+    groups = []
+    for province, name, regions in _by_province(dataset, list(dataset.regions)):
+        entries = []
+        for slug, row in zip(regions, _latest_coverage(dataset, index, regions), strict=True):
+            region = dataset.regions[slug]
+            entries.append(
+                {
+                    "name": row["name"],
+                    "type": REGION_TYPES[region.type],
+                    "bps_code": region.bps_code,
+                    "path": row["path"] if slug in pages else None,
+                    "latest": row["latest"],
+                }
+            )
+        groups.append({"anchor": f"provinsi-{province}", "name": name, "entries": entries})
+    counts = {
+        "regions": len(dataset.regions),
+        "with_page": sum(1 for slug in dataset.regions if slug in pages),
+    }
+    context = {"groups": groups, "counts": counts, "scope": scope_name(dataset)}
+    return PageSpec(REGIONS_INDEX, "regions.md.j2", context)
 
 
 def offices_index(dataset: Dataset) -> PageSpec:
-    offices = [
-        {
-            "name": office.name,
-            "path": area_path(dataset, slug),
-            "serves": [
-                Link(dataset.area_name(s.region), area_path(dataset, s.region))
-                for s in office.serves
-            ],
-        }
-        for slug, office in dataset.offices.items()
-    ]
-    return PageSpec(OFFICES_INDEX, "offices.md.j2", {"offices": offices})
+    groups = []
+    for province, name, offices in _by_province(dataset, list(dataset.offices)):
+        entries = [
+            {
+                "name": dataset.offices[slug].name,
+                "path": area_path(dataset, slug),
+                "serves": [
+                    Link(dataset.area_name(s.region), area_path(dataset, s.region))
+                    for s in dataset.offices[slug].serves
+                ],
+            }
+            for slug in offices
+        ]
+        groups.append({"anchor": f"provinsi-{province}", "name": name, "offices": entries})
+    return PageSpec(OFFICES_INDEX, "offices.md.j2", {"groups": groups})
+
+
+def listed_keys(index: FrameIndex) -> set[str]:
+    """Keys of the figures that some page lists in a table, so a link to their row resolves."""
+    return {key for rows in index.areas() for key in latest_figures(rows)["key"]}
 
 
 def sources_page(dataset: Dataset, index: FrameIndex) -> PageSpec:
+    """Each source with links to the rows of the figures it supports; a figure no page lists
+    (an older point of a long series) is counted under its area instead."""
+    listed = listed_keys(index)
     sources = []
     for source_id, source in sorted(
         dataset.sources.items(),
         key=lambda item: period_bounds(item[1].published or item[1].reported or "1900"),
     ):
         rows = index.source(source_id).sort_values(["area", "date"])
+        is_listed = rows["key"].isin(listed)
         supports = [
-            {"row": figure_row(dataset, row), "path": area_path(dataset, row["area"].split("+")[0])}
-            for _, row in rows.iterrows()
+            {"row": figure_row(dataset, row), "path": _page_of(dataset, row["area"])}
+            for _, row in rows[is_listed].iterrows()
+        ]
+        unlisted = rows[~is_listed].groupby("area", sort=False).size()
+        others = [
+            {
+                "count": int(count),
+                "link": Link(dataset.area_name(area.split("+")), _page_of(dataset, area)),
+            }
+            for area, count in unlisted.items()
         ]
         sources.append(
             {
@@ -266,11 +337,17 @@ def sources_page(dataset: Dataset, index: FrameIndex) -> PageSpec:
                 "source": source,
                 "link": source_link(dataset, source_id),
                 "supports": supports,
+                "others": others,
             }
         )
     return PageSpec(
         SOURCES_PAGE, "sources.md.j2", {"sources": sources, "period_label": period_label}
     )
+
+
+def _page_of(dataset: Dataset, area: str) -> str:
+    """The page that lists an area's figures: a joint figure's first region."""
+    return area_path(dataset, area.split("+")[0])
 
 
 def revisions_page(dataset: Dataset, frame: pd.DataFrame) -> PageSpec:
@@ -279,7 +356,7 @@ def revisions_page(dataset: Dataset, frame: pd.DataFrame) -> PageSpec:
     items = []
     for _, row in revised.iterrows():
         figure = figure_row(dataset, row)
-        path = area_path(dataset, row["area"].split("+")[0])
+        path = _page_of(dataset, row["area"])
         for revision, when in zip(figure.revisions, row["revisions"], strict=True):
             items.append({"row": figure, "revision": revision, "path": path, "when": when.date})
     items.sort(key=lambda item: (item["when"], item["row"].anchor), reverse=True)
