@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import altair as alt
@@ -12,9 +13,9 @@ from generator.charts import style
 ROLE_COLOURS = {"own": style.HIGHLIGHT, "target": style.TARGET, "reference": style.MUTED}
 
 
-def _time_axis(dates: pd.Series) -> alt.Axis:
+def _time_axis(is_short: bool) -> alt.Axis:
     """Monthly ticks over a short span, yearly over a long one: never a label twice."""
-    if (dates.max() - dates.min()).days < 400:
+    if is_short:
         ticks = alt.TimeIntervalStep(interval="month", step=1)
         return alt.Axis(format="%b %Y", labelAngle=0, labelOverlap=True, tickCount=ticks)
     ticks = alt.TimeIntervalStep(interval="year", step=1)
@@ -30,32 +31,21 @@ def _tooltip() -> list[alt.Tooltip]:
     ]
 
 
-def coverage_over_time(points: pd.DataFrame, title: str) -> dict[str, Any]:
-    """Coverage and the province as points, targets as bars across their period.
-
-    `points` has columns date, start, end, share (0-1), series, role (own, target, reference),
-    source, period_label, source_label. A line joins one source's points only: figures from
-    different sources may have different denominators. The data is columnar (style.series_data)
-    so years of monthly figures stay small inside the page.
-    """
-    roles = dict(zip(points["series"], points["role"], strict=False))
-    series = list(roles)
-    palette = [ROLE_COLOURS[roles[name]] for name in series]
-    is_target = points["role"] == "target"
-    measured, targets = points[~is_target], points[is_target]
-    datasets = style.series_data(measured, "series", {"share": "share"}, extra=["role"])
+@functools.cache
+def _over_time_template(is_short: bool, has_targets: bool) -> dict[str, Any]:
+    """Slots: title, subtitle, series (names), palette (their colours), top (y maximum)."""
     color = alt.Color(
         field="series",
         type="nominal",
         title=None,
-        scale=alt.Scale(domain=series, range=palette),
+        scale=alt.Scale(domain=style.list_slot("series"), range=style.list_slot("palette")),
         legend=alt.Legend(orient="bottom"),
     )
     x = alt.X(
         field="date",
         type="temporal",
         title="Tanggal",
-        axis=_time_axis(points["date"]),
+        axis=_time_axis(is_short),
         scale=alt.Scale(padding=16),
     )
     y = alt.Y(
@@ -63,30 +53,34 @@ def coverage_over_time(points: pd.DataFrame, title: str) -> dict[str, Any]:
         type="quantitative",
         title="Cakupan kepesertaan",
         axis=alt.Axis(format=style.PERCENT_AXIS),
-        scale=alt.Scale(domain=[0, max(0.5, float(points["share"].max()) * 1.1)]),
+        scale=alt.Scale(domain=[0, style.slot("top")]),
     )
-    base = style.flattened(alt.Chart(alt.NamedData("points")), ["share"]).encode(
-        x=x, y=y, color=color
+    lines = (
+        alt.Chart()
+        .mark_line(strokeDash=[4, 3])
+        .encode(detail=alt.Detail(field="source_index", type="nominal"))
     )
-    lines = base.mark_line(strokeDash=[4, 3]).encode(
-        detail=alt.Detail(field="source_index", type="nominal")
+    dots = (
+        alt.Chart()
+        .mark_point(filled=True, size=90)
+        .encode(
+            # Same field and domain as the colour: one legend showing both colour and shape.
+            shape=alt.Shape(
+                field="series",
+                type="nominal",
+                title=None,
+                scale=alt.Scale(domain=style.list_slot("series")),
+            ),
+            tooltip=_tooltip(),
+        )
     )
-    dots = base.mark_point(filled=True, size=90).encode(
-        # Same field and domain as the colour: one legend showing both colour and shape.
-        shape=alt.Shape(field="series", type="nominal", title=None, scale=alt.Scale(domain=series)),
-        tooltip=_tooltip(),
-    )
-    layers: list[alt.Chart] = [lines, dots]
-    if not targets.empty:
+    # Data, transforms and shared channels once, on the layer: not once per mark.
+    measured = style.flattened(alt.layer(lines, dots, data=alt.NamedData("points")), ["share"])
+    layers: list[alt.Chart | alt.LayerChart] = [measured.encode(x=x, y=y, color=color)]
+    if has_targets:
         # A target applies to a whole period (a year): a bar across it, not a point at its end.
-        datasets["targets"] = style.records(
-            targets.assign(period=targets["period_label"], source=targets["source_label"]),
-            ["series", "start", "end", "share", "period", "source"],
-        )
-        target_data = alt.NamedData(
-            "targets",
-            format=alt.DataFormat(parse={"start": style.DATE_PARSE, "end": style.DATE_PARSE}),
-        )
+        parse = {"start": style.DATE_PARSE, "end": style.DATE_PARSE}
+        target_data = alt.NamedData("targets", format=alt.DataFormat(parse=parse))
         layers.append(
             alt.Chart(target_data)
             .mark_rule(strokeWidth=4)
@@ -98,18 +92,42 @@ def coverage_over_time(points: pd.DataFrame, title: str) -> dict[str, Any]:
                 tooltip=_tooltip(),
             )
         )
-    spec = style.finish(
-        alt.layer(*layers), title, "Angka dari sumber berbeda tidak dihubungkan garis."
+    return style.finish(alt.layer(*layers))
+
+
+def coverage_over_time(points: pd.DataFrame, title: str) -> dict[str, Any]:
+    """Coverage and the province as points, targets as bars across their period.
+
+    `points` has columns date, start, end, share (0-1), series, role (own, target, reference),
+    source, period_label, source_label. A line joins one source's points only: figures from
+    different sources may have different denominators. The data is columnar (style.series_data)
+    so years of monthly figures stay small inside the page.
+    """
+    roles = dict(zip(points["series"], points["role"], strict=False))
+    is_target = points["role"] == "target"
+    measured, targets = points[~is_target], points[is_target]
+    is_short = (points["date"].max() - points["date"].min()).days < 400
+    spec = style.fill(
+        _over_time_template(is_short, not targets.empty),
+        {
+            **style.titles(title, "Angka dari sumber berbeda tidak dihubungkan garis."),
+            "series": list(roles),
+            "palette": [ROLE_COLOURS[role] for role in roles.values()],
+            "top": max(0.5, float(points["share"].max()) * 1.1),
+        },
     )
-    spec["datasets"] = datasets
+    spec["datasets"] = style.series_data(measured, "series", {"share": "share"}, extra=["role"])
+    if not targets.empty:
+        spec["datasets"]["targets"] = style.records(
+            targets.assign(period=targets["period_label"], source=targets["source_label"]),
+            ["series", "start", "end", "share", "period", "source"],
+        )
     return spec
 
 
-def coverage_comparison(bars: pd.DataFrame, highlight: str, title: str) -> dict[str, Any]:
-    """Coverage of several areas at about the same date, one highlighted.
-
-    `bars` has columns area_name, share (0-1), period_label, source_label.
-    """
+@functools.cache
+def _comparison_template() -> dict[str, Any]:
+    """Slots: title, subtitle, highlight (the area name drawn in the highlight colour)."""
     chart = (
         alt.Chart(alt.NamedData("bars"))
         .mark_bar()
@@ -128,7 +146,7 @@ def coverage_comparison(bars: pd.DataFrame, highlight: str, title: str) -> dict[
                 axis=alt.Axis(format=style.PERCENT_AXIS),
             ),
             color=alt.condition(
-                alt.datum.area_name == highlight,
+                alt.FieldEqualPredicate(field="area_name", equal=style.slot("highlight")),
                 alt.value(style.HIGHLIGHT),
                 alt.value(style.MUTED),
             ),
@@ -145,7 +163,15 @@ def coverage_comparison(bars: pd.DataFrame, highlight: str, title: str) -> dict[
     labels = chart.mark_text(align="left", dx=4).encode(
         text=alt.Text(field="share", type="quantitative", format=style.PERCENT)
     )
-    spec = style.finish(alt.layer(chart, labels), title)
+    return style.finish(alt.layer(chart, labels))
+
+
+def coverage_comparison(bars: pd.DataFrame, highlight: str, title: str) -> dict[str, Any]:
+    """Coverage of several areas at about the same date, one highlighted.
+
+    `bars` has columns area_name, share (0-1), period_label, source_label.
+    """
+    spec = style.fill(_comparison_template(), {**style.titles(title), "highlight": highlight})
     spec["datasets"] = {
         "bars": style.records(bars, ["area_name", "share", "period_label", "source_label"])
     }

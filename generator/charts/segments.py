@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import altair as alt
@@ -19,20 +20,16 @@ SEGMENT_COLOURS = [
 ]  # blue, orange, green, purple
 
 
-def _count_tooltip(label_field: str, label_title: str) -> list[alt.Tooltip]:
+def _count_tooltip() -> list[alt.Tooltip]:
     return [
-        alt.Tooltip(field=label_field, type="nominal", title=label_title),
         alt.Tooltip(field="value", type="quantitative", title="Peserta", format=style.COUNT),
         alt.Tooltip(field="source", type="nominal", title="Sumber"),
     ]
 
 
-def participants_by_segment(bars: pd.DataFrame, title: str) -> dict[str, Any]:
-    """Bars of participants per segment; `moment` tells start and end of a change apart.
-
-    `bars` has columns label (segment and period), moment, value, as_published, source_label.
-    """
-    moments = list(dict.fromkeys(bars["moment"]))
+@functools.cache
+def _bars_template(moments: int) -> dict[str, Any]:
+    """Slots: title, subtitle, moments (their names, in order)."""
     chart = (
         alt.Chart(alt.NamedData("bars"))
         .mark_bar()
@@ -40,7 +37,7 @@ def participants_by_segment(bars: pd.DataFrame, title: str) -> dict[str, Any]:
             y=alt.Y(
                 field="label", type="nominal", title=None, sort=None, axis=alt.Axis(labelLimit=180)
             ),
-            yOffset=alt.YOffset(field="moment", type="nominal", sort=moments),
+            yOffset=alt.YOffset(field="moment", type="nominal", sort=style.list_slot("moments")),
             x=alt.X(
                 field="value",
                 type="quantitative",
@@ -51,33 +48,55 @@ def participants_by_segment(bars: pd.DataFrame, title: str) -> dict[str, Any]:
                 field="moment",
                 type="nominal",
                 title=None,
-                sort=moments,
-                scale=alt.Scale(range=[style.MUTED, style.HIGHLIGHT][-len(moments) :]),
-                legend=alt.Legend(orient="bottom") if len(moments) > 1 else None,
+                sort=style.list_slot("moments"),
+                scale=alt.Scale(range=[style.MUTED, style.HIGHLIGHT][-moments:]),
+                legend=alt.Legend(orient="bottom") if moments > 1 else None,
             ),
             tooltip=[
                 alt.Tooltip(field="label", type="nominal", title="Segmen"),
                 alt.Tooltip(field="moment", type="nominal", title="Saat"),
-                *_count_tooltip("label", "Segmen")[1:],
+                *_count_tooltip(),
             ],
         )
     )
-    spec = style.finish(chart, title)
+    return style.finish(chart)
+
+
+def participants_by_segment(bars: pd.DataFrame, title: str) -> dict[str, Any]:
+    """Bars of participants per segment; `moment` tells start and end of a change apart.
+
+    `bars` has columns label (segment and period), moment, value, as_published, source_label.
+    """
+    moments = list(dict.fromkeys(bars["moment"]))
+    spec = style.fill(_bars_template(len(moments)), {**style.titles(title), "moments": moments})
     rows = bars.assign(source=bars["source_label"])
     spec["datasets"] = {"bars": style.records(rows, ["label", "moment", "value", "source"])}
     return spec
 
 
-def participants_over_time(points: pd.DataFrame, title: str) -> dict[str, Any]:
-    """A line per segment over time, for series too long to draw as bars.
-
-    `points` has columns segment (its label), date, value, period_label, source_label.
-    """
-    segments = list(dict.fromkeys(points["segment"]))
-    datasets = style.series_data(points, "segment", {"value": "value"})
-    base = style.flattened(alt.Chart(alt.NamedData("points")), ["value"]).encode(
+@functools.cache
+def _lines_template(segments: int) -> dict[str, Any]:
+    """Slots: title, subtitle, segments (their labels, in order)."""
+    domain = style.list_slot("segments")
+    dots = (
+        alt.Chart()
+        .mark_point(filled=True, size=24, opacity=0.01)
+        .encode(
+            tooltip=[
+                alt.Tooltip(field="segment", type="nominal", title="Segmen"),
+                alt.Tooltip(field="period", type="nominal", title="Periode"),
+                *_count_tooltip(),
+            ]
+        )
+    )
+    # Data, transforms and shared channels once, on the layer: not once per mark.
+    layer = alt.layer(alt.Chart().mark_line(), dots, data=alt.NamedData("points"))
+    chart = style.flattened(layer, ["value"]).encode(
         x=alt.X(
-            field="date", type="temporal", title="Tanggal", axis=alt.Axis(format="%Y", labelAngle=0)
+            field="date",
+            type="temporal",
+            title="Tanggal",
+            axis=alt.Axis(format="%Y", labelAngle=0),
         ),
         y=alt.Y(
             field="value",
@@ -89,23 +108,26 @@ def participants_over_time(points: pd.DataFrame, title: str) -> dict[str, Any]:
             field="segment",
             type="nominal",
             title=None,
-            scale=alt.Scale(domain=segments, range=SEGMENT_COLOURS[: len(segments)]),
-            legend=alt.Legend(orient="bottom"),
+            scale=alt.Scale(domain=domain, range=SEGMENT_COLOURS[:segments]),
+            # The invisible hover points would otherwise lend the legend their opacity.
+            legend=alt.Legend(orient="bottom", symbolType="stroke", symbolOpacity=1),
         ),
         # Colour is not the only cue: each segment has its own dash pattern too.
         strokeDash=alt.StrokeDash(
-            field="segment", type="nominal", title=None, scale=alt.Scale(domain=segments)
+            field="segment", type="nominal", title=None, scale=alt.Scale(domain=domain)
         ),
         detail=alt.Detail(field="source_index", type="nominal"),
     )
-    lines = base.mark_line()
-    dots = base.mark_point(filled=True, size=24, opacity=0.01).encode(
-        tooltip=[
-            alt.Tooltip(field="segment", type="nominal", title="Segmen"),
-            alt.Tooltip(field="period", type="nominal", title="Periode"),
-            *_count_tooltip("segment", "Segmen")[1:],
-        ]
-    )
-    spec = style.finish(alt.layer(lines, dots), title)
-    spec["datasets"] = datasets
+    return style.finish(chart)
+
+
+def participants_over_time(points: pd.DataFrame, title: str) -> dict[str, Any]:
+    """A line per segment over time, for series too long to draw as bars.
+
+    `points` has columns segment (its label), date, value, period_label, source_label.
+    """
+    segments = list(dict.fromkeys(points["segment"]))
+    values = {**style.titles(title), "segments": segments}
+    spec = style.fill(_lines_template(len(segments)), values)
+    spec["datasets"] = style.series_data(points, "segment", {"value": "value"})
     return spec

@@ -15,6 +15,7 @@ import pickle
 from collections.abc import Iterator, MutableMapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +48,24 @@ class Dataset:
     figures: tuple[Figure, ...]
     # Where each region, office, source, event and figure was written (not part of equality).
     positions: dict[str, Position] = field(default_factory=dict, compare=False, repr=False)
+
+    @cached_property
+    def offices_serving(self) -> dict[str, list[str]]:
+        """Region slug -> the offices that serve it, in dataset order (built once, not per page)."""
+        serving: dict[str, list[str]] = {}
+        for slug, office in self.offices.items():
+            for region in dict.fromkeys(s.region for s in office.serves):
+                serving.setdefault(region, []).append(slug)
+        return serving
+
+    @cached_property
+    def regions_in(self) -> dict[str, list[str]]:
+        """Province slug -> its kabupaten/kota, in dataset order."""
+        regions: dict[str, list[str]] = {}
+        for slug, region in self.regions.items():
+            if region.parent:
+                regions.setdefault(region.parent, []).append(slug)
+        return regions
 
     def position_of(self, key: str) -> Position:
         return self.positions.get(key, Position("?"))

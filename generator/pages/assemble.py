@@ -74,14 +74,8 @@ def _related(dataset: Dataset, slug: str) -> tuple[Link, ...]:
     if slug in dataset.offices:
         served = dict.fromkeys(s.region for s in dataset.offices[slug].serves)
         return tuple(Link(dataset.area_name(r), area_path(dataset, r)) for r in served)
-    offices = _serving_offices(dataset, slug)
+    offices = dataset.offices_serving.get(slug, [])
     return tuple(Link(dataset.offices[o].name, area_path(dataset, o)) for o in offices)
-
-
-def _serving_offices(dataset: Dataset, slug: str) -> list[str]:
-    return [
-        o for o, office in dataset.offices.items() if any(s.region == slug for s in office.serves)
-    ]
 
 
 def _citation(page_path: str, title: str, rows: pd.DataFrame, info: BuildInfo) -> Citation:
@@ -114,7 +108,7 @@ def area_page(
     dataset: Dataset, index: FrameIndex, findings: list[Problem], slug: str, info: BuildInfo
 ) -> AreaPage:
     own = index.area(slug)
-    offices = _serving_offices(dataset, slug)
+    offices = dataset.offices_serving.get(slug, [])
     office_rows = pd.concat([index.area(o) for o in offices]) if offices else own[:0]
     blocks = (
         chartblocks.coverage_block(dataset, index, slug),

@@ -120,12 +120,10 @@ def _peers(dataset: Dataset, slug: str) -> list[str]:
     """Areas to compare with: the other regions of its office, else of its province."""
     if slug in dataset.offices:
         return [s.region for s in dataset.offices[slug].serves]
-    for office in dataset.offices.values():
-        served = [s.region for s in office.serves]
-        if slug in served:
-            return served
+    if offices := dataset.offices_serving.get(slug):
+        return [s.region for s in dataset.offices[offices[0]].serves]
     province = _province_of(dataset, slug) or slug
-    return [s for s, r in dataset.regions.items() if r.parent == province]
+    return dataset.regions_in.get(province, [])
 
 
 def _nearest(rows: pd.DataFrame, when: pd.Timestamp) -> pd.Series | None:
