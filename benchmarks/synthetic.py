@@ -37,29 +37,29 @@ class Area:
     base: int  # participants in January 2018, sets the scale of every count
 
 
-def months() -> list[tuple[int, int]]:
-    return [(y, m) for y in YEARS for m in range(1, 13) if (y, m) <= LAST_MONTH]
+def months(years: range) -> list[tuple[int, int]]:
+    return [(y, m) for y in years for m in range(1, 13) if (y, m) <= LAST_MONTH]
 
 
 def province_code(index: int) -> int:
     return 11 + index
 
 
-def provinces() -> list[Area]:
+def provinces(count: int = PROVINCES) -> list[Area]:
     return [
         Area(f"provinsi-sintetis-{province_code(i)}", f"Sintetis {province_code(i)}",
              f"provinsi-sintetis-{province_code(i)}", 0)
-        for i in range(PROVINCES)
+        for i in range(count)
     ]  # fmt: skip
 
 
-def regions(count: int, rng: random.Random) -> list[Area]:
+def regions(count: int, rng: random.Random, provinces: int = PROVINCES) -> list[Area]:
     """Kabupaten and kota, dealt to the provinces in turn; every fifth is a kota."""
     result = []
     for i in range(count):
-        code = province_code(i % PROVINCES) * 100 + 1 + i // PROVINCES
+        code = province_code(i % provinces) * 100 + 1 + i // provinces
         kind = "kota" if i % 5 == 4 else "kabupaten"
-        province = f"provinsi-sintetis-{province_code(i % PROVINCES)}"
+        province = f"provinsi-sintetis-{province_code(i % provinces)}"
         result.append(Area(f"{kind}-sintetis-{code}", f"Sintetis {code}", province,
                            rng.randrange(20_000, 400_000)))  # fmt: skip
     return result
@@ -101,12 +101,12 @@ def _figure(area: str, indicator: str, unit: str, value: int | float, text: str,
     return "\n".join(lines)
 
 
-def series(base: int, rng: random.Random) -> dict[str, list[int]]:
+def series(base: int, rng: random.Random, years: range) -> dict[str, list[int]]:
     """Monthly participants per segment: a steady climb with noise, never below zero."""
     result = {}
     for share, segment in zip((0.6, 0.3, 0.1), SEGMENTS, strict=True):
         value, values = base * share, []
-        for _ in months():
+        for _ in months(years):
             value *= 1 + rng.uniform(-0.004, 0.012)
             values.append(int(value))
         result[segment] = values
@@ -120,10 +120,12 @@ def coverage_series(counts: dict[str, list[int]], potential: int) -> list[float]
     ]
 
 
-def area_figures(area: Area, counts: dict[str, list[int]], potential: int) -> list[str]:
+def area_figures(
+    area: Area, counts: dict[str, list[int]], potential: int, years: range
+) -> list[str]:
     figures = []
     coverage = coverage_series(counts, potential)
-    for i, (year, month) in enumerate(months()):
+    for i, (year, month) in enumerate(months(years)):
         period = f"{year}-{month:02d}"
         source = source_id(area.province, year)
         text = percent_text(coverage[i])
@@ -137,7 +139,7 @@ def area_figures(area: Area, counts: dict[str, list[int]], potential: int) -> li
             )
             figures.append(_figure(area.slug, "active_participants", "orang", values[i], text,
                                    period, source, quote, segment))  # fmt: skip
-    for year in YEARS:
+    for year in years:
         target = round(min(99.0, coverage[0] + 4 * (year - 2017)), 1)
         text = percent_text(target)
         quote = f"[{MARK}] Target cakupan {area.name} tahun {year} sebesar {text}."
@@ -159,9 +161,17 @@ def header(what: str) -> str:
     return f"# {MARK}: {what}. {SOURCE_NOTE}\n"
 
 
-def write_dataset(out: Path, count: int = 514, seed: int = 2018) -> None:
+def write_dataset(
+    out: Path,
+    count: int = 514,
+    *,
+    provinces_: int = PROVINCES,
+    years: range = YEARS,
+    seed: int = 2018,
+) -> None:
+    """The dataset; fewer provinces and years make a small one for tests."""
     rng = random.Random(seed)
-    provs, regs = provinces(), regions(count, rng)
+    provs, regs = provinces(provinces_), regions(count, rng, provinces_)
     offs = offices(regs)
     lines = [header("wilayah"), "regions:"]
     for p in provs:
@@ -174,7 +184,7 @@ def write_dataset(out: Path, count: int = 514, seed: int = 2018) -> None:
 
     lines = [header("sumber"), "sources:"]
     for p in provs:
-        for year in YEARS:
+        for year in years:
             lines += [f"  {source_id(p.slug, year)}:", f"    publisher: Penerbit {MARK}",
                       f"    title: Laporan {MARK} kepesertaan {p.name} {year}",
                       f"    published: '{year + 1}-01-15'", f"    date_note: {SOURCE_NOTE}",
@@ -186,11 +196,11 @@ def write_dataset(out: Path, count: int = 514, seed: int = 2018) -> None:
         lines += [f"  {slug}:", f"    name: Kantor Cabang {MARK} {slug.split('-', 3)[3]}",
                   f"    province: {served[0].province}", "    serves:"]  # fmt: skip
         for r in served:
-            lines += [f"      - region: {r.slug}", f"        source: {source_id(r.province, 2018)}",
+            lines += [f"      - region: {r.slug}", f"        source: {source_id(r.province, years[0])}",
                       f"        quote: '[{MARK}] Kantor ini melayani {r.name}.'"]  # fmt: skip
     write_text(out / "offices.yaml", "\n".join(lines) + "\n")
 
-    counts = {r.slug: series(r.base, rng) for r in regs}
+    counts = {r.slug: series(r.base, rng, years) for r in regs}
     potential = {r.slug: int(r.base * rng.uniform(2.0, 3.5)) for r in regs}
     groups = [(r, [r]) for r in regs]
     groups += [(Area(s, f"Kantor Cabang {MARK} {s.split('-', 3)[3]}", m[0].province, 0), m)
@@ -201,7 +211,7 @@ def write_dataset(out: Path, count: int = 514, seed: int = 2018) -> None:
             continue
         parts = summed([counts[m.slug] for m in members])
         total_potential = sum(potential[m.slug] for m in members)
-        body = "\n".join(area_figures(area, parts, total_potential))
+        body = "\n".join(area_figures(area, parts, total_potential, years))
         write_text(
             out / "figures" / f"{area.slug}.yaml", header(area.name) + "figures:\n" + body + "\n"
         )

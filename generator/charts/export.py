@@ -10,15 +10,14 @@ import copy
 import hashlib
 import html
 import json
-import multiprocessing
-import os
 import posixpath
 import textwrap
 from collections.abc import Iterable, MutableMapping
-from concurrent.futures import ProcessPoolExecutor
 from typing import TYPE_CHECKING, Any
 
 import vl_convert
+
+from generator.workers import parallel_map
 
 if TYPE_CHECKING:  # only for hints: a worker that imports this module then skips pandas and Altair
     from generator.pages.context import ChartBlock
@@ -49,7 +48,6 @@ LEGEND_CHANNELS = ("color", "fill", "stroke", "opacity", "fillOpacity", "strokeO
                    "strokeWidth", "strokeDash", "size", "angle", "shape")  # fmt: skip
 # Fewer misses than this render in-process: starting a pool costs about a second.
 MIN_BATCH_FOR_POOL = 8
-CHUNKS_PER_WORKER = 4  # enough to even out the load, few enough to keep per-task overhead small
 
 
 def export_spec(chart: ChartBlock) -> dict[str, Any]:
@@ -110,32 +108,14 @@ def image_key(chart: ChartBlock) -> str:
     return spec_key(export_spec(chart))
 
 
-def usable_cores() -> int:
-    """The cores this process may run on (its affinity, where the system tells it)."""
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
-
-
 def render_specs(
     specs: list[dict[str, Any]], *, workers: int | None = None
 ) -> list[tuple[bytes, bytes]]:
     """SVG and PNG of each spec, in order; across processes when there are enough to pay.
 
-    `workers` defaults to one a core, at most one a spec. The pool spawns its workers: forked,
-    they would inherit vl-convert's runtime threads half-held and deadlock.
+    `workers` defaults to one a core, at most one a spec (generator.workers).
     """
-    if workers is None:
-        workers = usable_cores() if len(specs) >= MIN_BATCH_FOR_POOL else 1
-    workers = min(workers, len(specs))
-    if workers < 2:
-        return [render_spec(spec) for spec in specs]
-    chunksize = max(1, len(specs) // (workers * CHUNKS_PER_WORKER))
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
-    try:
-        return list(pool.map(render_spec, specs, chunksize=chunksize))
-    finally:
-        pool.shutdown(cancel_futures=True)  # after an error, drop the charts not yet started
+    return parallel_map(render_spec, specs, min_items=MIN_BATCH_FOR_POOL, workers=workers)
 
 
 def stored_images(cache: MutableMapping[str, bytes], key: str) -> tuple[bytes, bytes] | None:

@@ -9,11 +9,8 @@ import contextlib
 import difflib
 import gc
 import hashlib
-import multiprocessing
-import os
 import pickle
 from collections.abc import Iterator, MutableMapping
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -33,6 +30,7 @@ from generator.dataset import fastyaml
 from generator.dataset.problems import DataError, Position, Problem
 from generator.dataset.references import Names, file_references
 from generator.dataset.schema import DataFile, Event, Figure, Office, Region, Revision, Source
+from generator.workers import parallel_map
 
 FieldPath = fastyaml.FieldPath
 
@@ -462,16 +460,11 @@ def read_file(name: str, raw: bytes) -> _Read:
 
 
 def _read_all(files: list[tuple[str, bytes]]) -> list[_Read]:
-    if len(files) < _POOL_MIN_FILES or _cpu_count() < 2:
-        return [read_file(name, raw) for name, raw in files]
-    context = multiprocessing.get_context("spawn")  # no fork: never copy a half-used runtime
-    with ProcessPoolExecutor(_cpu_count(), mp_context=context) as pool:
-        names, raws = zip(*files, strict=True)
-        return list(pool.map(read_file, names, raws, chunksize=8))
+    return parallel_map(_read_one, files, min_items=_POOL_MIN_FILES)
 
 
-def _cpu_count() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+def _read_one(file: tuple[str, bytes]) -> _Read:
+    return read_file(*file)
 
 
 def read_files(

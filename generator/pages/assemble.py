@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -38,6 +39,7 @@ from generator.pages.context import (
 from generator.pages.metadata import area_jsonld
 from generator.project import BuildInfo
 from generator.tables import FrameIndex
+from generator.workers import parallel_map
 
 PAGE_FIGURES = 40  # an area with more figures lists the latest of each kind (latest_figures)
 
@@ -383,7 +385,50 @@ def all_pages(
     yield sources_page(dataset, index)
     yield notes_page(dataset, findings)
     yield revisions_page(dataset, index.frame)
+    yield from area_pages(dataset, frame, findings, info, slugs)
+
+
+# --- area pages, across every core: they are most of the site -----------------------------------
+
+AREAS_PER_TASK = 20
+MIN_TASKS_FOR_POOL = 4  # fewer run in-process: spawning workers costs a few seconds
+_inputs: dict[str, Any] = {}  # what every area page reads, set once per worker process
+
+
+def _keep_inputs(
+    dataset: Dataset, frame: pd.DataFrame, findings: list[Problem], info: BuildInfo
+) -> None:
+    _inputs.update(dataset=dataset, index=FrameIndex(frame), findings=findings, info=info)
+
+
+def _area_specs(slugs: list[str]) -> list[PageSpec]:
+    dataset, index, findings, info = (_inputs[k] for k in ("dataset", "index", "findings", "info"))
+    specs = []
     for slug in slugs:
         page = area_page(dataset, index, findings, slug, info)
-        context = {"page": page}
-        yield PageSpec(page.path, "area.md.j2", context, page.charts, page.citation)
+        specs.append(PageSpec(page.path, "area.md.j2", {"page": page}, page.charts, page.citation))
+    return specs
+
+
+def area_pages(
+    dataset: Dataset,
+    frame: pd.DataFrame,
+    findings: list[Problem],
+    info: BuildInfo,
+    slugs: list[str],
+) -> list[PageSpec]:
+    """Every region's and office's page, in order; with many, spread over worker processes.
+
+    Workers get the dataset without its figures (pages read them from the frame) and without
+    positions: less to pickle into each.
+    """
+    slim = dataclasses.replace(dataset, figures=(), positions={})
+    tasks = [slugs[i : i + AREAS_PER_TASK] for i in range(0, len(slugs), AREAS_PER_TASK)]
+    try:
+        done = parallel_map(
+            _area_specs, tasks, min_items=MIN_TASKS_FOR_POOL, initializer=_keep_inputs,
+            initargs=(slim, frame, findings, info),
+        )  # fmt: skip
+    finally:
+        _inputs.clear()  # in-process, the inputs must not outlive the build
+    return [spec for specs in done for spec in specs]

@@ -1,0 +1,60 @@
+"""Work spread over every core, in spawned processes, where there is enough of it to pay.
+
+Spawned, not forked: a forked child would inherit vl-convert's runtime threads half-held and
+deadlock, and newer Pythons warn against forking a threaded process. A spawned worker starts
+fresh (about a second), so small batches run in the calling process instead.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any, TypeVar
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+CHUNKS_PER_WORKER = 4  # small enough to balance uneven items, large enough to amortise calls
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (its affinity, where the system tells it)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def parallel_map(
+    function: Callable[[Item], Result],
+    items: Sequence[Item],
+    *,
+    min_items: int,
+    workers: int | None = None,
+    initializer: Callable[..., None] | None = None,
+    initargs: tuple[Any, ...] = (),
+) -> list[Result]:
+    """[function(item) for item in items], in order, across processes when it pays.
+
+    `initializer(*initargs)` runs once in each worker (or once here, in-process): the place to
+    hand every task the same large inputs without pickling them once per task. The first error
+    of any task is raised here, and the tasks not yet started are dropped.
+    """
+    if workers is None:
+        workers = usable_cores() if len(items) >= min_items else 1
+    workers = min(workers, len(items))
+    if workers < 2:
+        if initializer is not None:
+            initializer(*initargs)
+        return [function(item) for item in items]
+    chunksize = max(1, len(items) // (workers * CHUNKS_PER_WORKER))
+    pool = ProcessPoolExecutor(
+        workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=initializer,
+        initargs=initargs,
+    )
+    try:
+        return list(pool.map(function, items, chunksize=chunksize))
+    finally:
+        pool.shutdown(cancel_futures=True)
