@@ -142,6 +142,7 @@ def embed_page(
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{html.escape(chart.title)}</title>
+<meta name="description" content="{html.escape(chart.summary, quote=True)}">
 <style>
 body {{ margin: 0; padding: 8px; font-family: {FONT}; color: #222; background: #fff; }}
 .vega-chart {{ width: 100%; }}
@@ -150,7 +151,7 @@ table {{ border-collapse: collapse; }} td, th {{ padding: 2px 6px; text-align: l
 </style>
 </head>
 <body>
-<div class="vega-chart" id="{html.escape(chart.anchor)}-vega" role="img" aria-label="{html.escape(chart.summary, quote=True)}" data-spec="{spec}" style="min-height: {chart.reserved_height}px"></div>
+<div class="vega-chart" id="{html.escape(chart.anchor)}-vega" role="img" tabindex="0" aria-label="{html.escape(chart.summary, quote=True)}" data-spec="{spec}" style="min-height: {chart.reserved_height}px"></div>
 <p>{source}. <a href="{html.escape(page_url)}#{html.escape(chart.anchor)}" target="_blank" rel="noopener">Lihat data dan sumbernya</a></p>
 <details><summary>Data grafik dalam bentuk teks</summary>
 <p>{html.escape(chart.summary)}</p>

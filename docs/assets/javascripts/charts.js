@@ -2,7 +2,7 @@
  * charts.js: render the Vega-Lite charts embedded in the pages.
  *
  * Contract with the page HTML (written by the Python generator):
- *   <div class="vega-chart" id="..." role="img" aria-label="..."
+ *   <div class="vega-chart" id="..." role="img" tabindex="0" aria-label="..."
  *        data-spec="{HTML-escaped Vega-Lite JSON}" style="min-height: 320px"></div>
  *
  * Needs the vendored globals vega, vegaLite and vegaEmbed, loaded before this
@@ -110,6 +110,20 @@
     return document.body.getAttribute("data-md-color-scheme") === "slate";
   }
 
+  // The element vega-embed draws into: a child of the chart, hidden from assistive technology.
+  // Vega would otherwise replace the chart's role="img" and aria-label with its own
+  // ("graphics-document", "Vega visualization"); the label and the data table describe the chart.
+  function view(el) {
+    var inner = el.querySelector(":scope > .vega-view");
+    if (!inner) {
+      inner = document.createElement("div");
+      inner.className = "vega-view";
+      inner.setAttribute("aria-hidden", "true");
+      el.appendChild(inner);
+    }
+    return inner;
+  }
+
   // Render one chart, after finalizing any previous view of the same element.
   function render(el) {
     var previous = charts.get(el) || Promise.resolve(null);
@@ -120,7 +134,7 @@
       var spec = JSON.parse(el.getAttribute("data-spec"));
       // The spec's own config wins; the theme only fills the gaps.
       spec.config = merge(themeConfig(), spec.config);
-      return vegaEmbed(el, spec, {
+      return vegaEmbed(view(el), spec, {
         renderer: "svg",
         actions: false,
         formatLocale: FORMAT_LOCALE,
