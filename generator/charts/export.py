@@ -147,16 +147,20 @@ def embed_page(
 body {{ margin: 0; padding: 8px; font-family: {FONT}; color: #222; background: #fff; }}
 .vega-chart {{ width: 100%; }}
 p, details {{ font-size: 12px; color: #555; margin: 4px 0 0; }}
+.sr-only {{ position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }}
 table {{ border-collapse: collapse; }} td, th {{ padding: 2px 6px; text-align: left; }}
 </style>
 </head>
 <body>
+<main>
+<h1 class="sr-only">{html.escape(chart.title)}</h1>
 <div class="vega-chart" id="{html.escape(chart.anchor)}-vega" role="img" tabindex="0" aria-label="{html.escape(chart.summary, quote=True)}" data-spec="{spec}" style="min-height: {chart.reserved_height}px"></div>
 <p>{source}. <a href="{html.escape(page_url)}#{html.escape(chart.anchor)}" target="_blank" rel="noopener">Lihat data dan sumbernya</a></p>
 <details><summary>Data grafik dalam bentuk teks</summary>
 <p>{html.escape(chart.summary)}</p>
 {_data_table(chart)}
 </details>
+</main>
 {tags}
 </body>
 </html>
