@@ -220,9 +220,12 @@ CHROMIUM_ARGS = [
 TIMEOUT_MS = 20_000
 ARTIFACTS = ROOT / "test-artifacts"  # screenshots for humans (gitignored)
 # Every chart has settled (drawn or failed), so a failure shows at once instead of timing out.
-CHARTS_SETTLED = (
-    "() => [...document.querySelectorAll('.vega-chart')].every((c) => c.dataset.rendered)"
-)
+# A chart draws when it nears the screen: each poll scrolls the next waiting chart into view.
+CHARTS_SETTLED = """() => {
+  const waiting = [...document.querySelectorAll('.vega-chart')].filter((c) => !c.dataset.rendered);
+  if (waiting.length) waiting[0].scrollIntoView({block: 'center'});
+  return waiting.length === 0;
+}"""
 CHART_STATES = """() => [...document.querySelectorAll('.vega-chart')].map((c) => ({
   id: c.id, rendered: c.dataset.rendered || null, svg: c.querySelector('svg') !== null,
   width: c.querySelector('svg') ? c.querySelector('svg').getBoundingClientRect().width : null,

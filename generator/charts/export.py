@@ -145,7 +145,7 @@ def embed_page(
 <meta name="description" content="{html.escape(chart.summary, quote=True)}">
 <style>
 body {{ margin: 0; padding: 8px; font-family: {FONT}; color: #222; background: #fff; }}
-.vega-chart {{ width: 100%; }}
+.vega-chart, .vega-view {{ display: block; width: 100%; }}
 p, details {{ font-size: 12px; color: #555; margin: 4px 0 0; }}
 .sr-only {{ position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }}
 table {{ border-collapse: collapse; }} td, th {{ padding: 2px 6px; text-align: left; }}
@@ -177,8 +177,8 @@ def chart_files(
     """Every chart's PNG, SVG and embed page, by path under docs_dir.
 
     `charts` pairs each chart with the path of its page (for the embed page's link back);
-    `scripts` are the site's extra_javascript: vendored Vega and charts.js. `cache` keeps
-    rendered images by `image_key`, so an unchanged chart is not rendered again.
+    `scripts` are the site's extra_javascript: charts.js, which loads the vendored Vega.
+    `cache` keeps rendered images by `image_key`, so an unchanged chart is not rendered again.
     """
     scripts = list(scripts)
     cache = {} if cache is None else cache

@@ -62,3 +62,21 @@ def test_phone_width_has_no_sideways_scroll(open_page: OpenPage, watch: Watch, p
     assert all(c["width"] <= 360 for c in charts), charts
     screenshot(page, f"{path.strip('/').replace('/', '-') or 'beranda'}-360")
     watch.assert_clean()
+
+
+VEGA_REQUESTED = (
+    "() => performance.getEntriesByType('resource').some((r) => r.name.includes('/vendor/vega'))"
+)
+
+
+def test_vega_loads_only_when_a_chart_nears_the_screen(open_page: OpenPage, watch: Watch) -> None:
+    page = open_page("sumber/", width=412, height=823)
+    page.wait_for_load_state("networkidle")
+    assert not page.evaluate(VEGA_REQUESTED), "a page without charts loaded Vega"
+    page = open_page("", width=412, height=823)  # the home page's chart is below the fold
+    page.wait_for_load_state("networkidle")
+    assert not page.evaluate(VEGA_REQUESTED)
+    assert page.locator(".vega-chart[data-rendered]").count() == 0
+    wait_for_charts(page)  # scrolls to the chart
+    assert page.evaluate(VEGA_REQUESTED)
+    watch.assert_clean()
