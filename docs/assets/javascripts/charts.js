@@ -58,9 +58,15 @@
     });
   }
 
+  // Resolves in a later task than the scripts ran in: drawing a chart then is a task of its
+  // own, so the page never blocks for script and chart at once.
   function loadVega() {
     if (typeof window.vegaEmbed === "function") return Promise.resolve();
-    if (!vegaLoaded) vegaLoaded = Promise.all(VEGA_SCRIPTS.map(addScript));
+    if (!vegaLoaded) {
+      vegaLoaded = Promise.all(VEGA_SCRIPTS.map(addScript)).then(function () {
+        return new Promise(function (resolve) { setTimeout(resolve, 0); });
+      });
+    }
     return vegaLoaded;
   }
 
