@@ -99,7 +99,7 @@
       entries.forEach(function (entry) {
         if (entry.isIntersecting) {
           unwatch(entry.target);
-          draw(entry.target);
+          draw(entry.target, entry.boundingClientRect.width);
         }
       });
     }, {rootMargin: "200px 0px"})
@@ -229,9 +229,11 @@
     });
   }
 
-  // Render a chart now, or as soon as it has a width.
-  function draw(el) {
-    if (el.clientWidth === 0 && resizeObserver) {
+  // Render a chart now, or as soon as it has a width. `width`, when the caller knows it,
+  // spares asking the page for a layout in the middle of loading.
+  function draw(el, width) {
+    var known = typeof width === "number" ? width : el.clientWidth;
+    if (known === 0 && resizeObserver) {
       hidden.add(el); // hidden for now: render when it gets a width
       resizeObserver.observe(el);
       return;
