@@ -89,28 +89,26 @@ def coverage_comparison(bars: pd.DataFrame, highlight: str, title: str) -> dict[
 
     `bars` has columns area_name, share (0-1), period_label, source_label.
     """
-    chart = (
-        alt.Chart(bars)
-        .mark_bar()
-        .encode(
-            y=alt.Y("area_name:N", title=None, sort="-x", axis=alt.Axis(labelLimit=160)),
-            x=alt.X(
-                "share:Q", title="Cakupan kepesertaan", axis=alt.Axis(format=style.PERCENT_AXIS)
-            ),
-            color=alt.condition(
-                alt.datum.area_name == highlight,
-                alt.value(style.HIGHLIGHT),
-                alt.value(style.MUTED),
-            ),
-            tooltip=[
-                alt.Tooltip("area_name:N", title="Wilayah"),
-                alt.Tooltip("share:Q", title="Cakupan", format=style.PERCENT),
-                alt.Tooltip("period_label:N", title="Periode"),
-                alt.Tooltip("source_label:N", title="Sumber"),
-            ],
-        )
+    base = alt.Chart(bars).encode(
+        y=alt.Y("area_name:N", title=None, sort="-x", axis=alt.Axis(labelLimit=160)),
+        x=alt.X("share:Q", title="Cakupan kepesertaan", axis=alt.Axis(format=style.PERCENT_AXIS)),
+        tooltip=[
+            alt.Tooltip("area_name:N", title="Wilayah"),
+            alt.Tooltip("share:Q", title="Cakupan", format=style.PERCENT),
+            alt.Tooltip("period_label:N", title="Periode"),
+            alt.Tooltip("source_label:N", title="Sumber"),
+        ],
     )
-    labels = chart.mark_text(align="left", dx=4).encode(
+    chart = base.mark_bar().encode(
+        color=alt.condition(
+            alt.datum.area_name == highlight,
+            alt.value(style.HIGHLIGHT),
+            alt.value(style.MUTED),
+        ),
+    )
+    # The values are text in the page's text colour: a bar's blue is too dark to read on the
+    # dark palette.
+    labels = base.mark_text(align="left", dx=4).encode(
         text=alt.Text("share:Q", format=style.PERCENT)
     )
     return style.finish(alt.layer(chart, labels), title)
