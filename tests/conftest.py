@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
 import sys
+import threading
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -135,6 +139,52 @@ def built_mini_site(site_builder: SiteBuilder) -> Path:
     return site_builder("mini", FIXTURES / "mini")
 
 
+class StaticHandler(SimpleHTTPRequestHandler):
+    """Static files only, quietly: no directory listings (they would answer 200 for a missing page)."""
+
+    def list_directory(self, path: str | os.PathLike[str]) -> None:
+        self.send_error(404, "No index.html here")
+
+    def end_headers(self) -> None:
+        # LinkChecker checks a host faster than 10 requests a second only when it answers this.
+        self.send_header("LinkChecker", "local test server")
+        super().end_headers()
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+        pass
+
+
+@contextmanager
+def serve_directory(directory: Path) -> Iterator[str]:
+    """Serve `directory` at http://127.0.0.1:<free port>/ and yield that URL.
+
+    The directory may not exist yet: a test can learn the URL first and build the site for it.
+    """
+    handler = functools.partial(StaticHandler, directory=str(directory))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The shipped data/ built for, and served from, http://127.0.0.1:<free port>/.
+
+    Material's instant navigation only intercepts links found in sitemap.xml, whose URLs keep
+    site_url's port: so the port is chosen first and the site built with SITE_URL on it.
+    """
+    root = tmp_path_factory.mktemp("served")
+    with serve_directory(root / "site") as origin:
+        _build(root, ROOT / "data", site_url=origin)
+        yield origin
+
+
 def _run_generator(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     """`python -m generator ARGS` in `cwd`, with this checkout's package importable."""
     paths = [str(ROOT), os.environ.get("PYTHONPATH", "")]
@@ -170,9 +220,12 @@ CHROMIUM_ARGS = [
 TIMEOUT_MS = 20_000
 ARTIFACTS = ROOT / "test-artifacts"  # screenshots for humans (gitignored)
 # Every chart has settled (drawn or failed), so a failure shows at once instead of timing out.
-CHARTS_SETTLED = (
-    "() => [...document.querySelectorAll('.vega-chart')].every((c) => c.dataset.rendered)"
-)
+# A chart draws when it nears the screen: each poll scrolls the next waiting chart into view.
+CHARTS_SETTLED = """() => {
+  const waiting = [...document.querySelectorAll('.vega-chart')].filter((c) => !c.dataset.rendered);
+  if (waiting.length) waiting[0].scrollIntoView({block: 'center'});
+  return waiting.length === 0;
+}"""
 CHART_STATES = """() => [...document.querySelectorAll('.vega-chart')].map((c) => ({
   id: c.id, rendered: c.dataset.rendered || null, svg: c.querySelector('svg') !== null,
   width: c.querySelector('svg') ? c.querySelector('svg').getBoundingClientRect().width : null,
@@ -208,3 +261,36 @@ def browser() -> Iterator[Any]:
 @pytest.fixture
 def watch() -> Watch:
     return Watch()
+
+
+OpenPage = Callable[..., Any]
+
+
+@pytest.fixture
+def open_page(browser: Any, server: str, watch: Watch) -> Iterator[OpenPage]:
+    """open_page(path, width=1280, height=900, color_scheme="light"): a page of the served site
+    in a fresh context, with outside requests aborted and recorded."""
+    contexts: list[Any] = []
+
+    def route(route: Any) -> None:
+        if route.request.url.startswith(server):
+            route.continue_()
+        else:
+            watch.outside_requests.append(route.request.url)
+            route.abort()
+
+    def open_(path: str, width: int = 1280, height: int = 900, color_scheme: str = "light") -> Any:
+        viewport = {"width": width, "height": height}
+        context = browser.new_context(viewport=viewport, color_scheme=color_scheme)
+        contexts.append(context)
+        context.set_default_timeout(TIMEOUT_MS)
+        context.route("**/*", route)
+        page = context.new_page()
+        page.on("console", lambda m: m.type == "error" and watch.console_errors.append(m.text))
+        page.on("pageerror", lambda e: watch.page_errors.append(str(e)))
+        page.goto(server + path, wait_until="load")
+        return page
+
+    yield open_
+    for context in contexts:
+        context.close()

@@ -128,42 +128,40 @@ def coverage_over_time(points: pd.DataFrame, title: str) -> dict[str, Any]:
 @functools.cache
 def _comparison_template() -> dict[str, Any]:
     """Slots: title, subtitle, highlight (the area name drawn in the highlight colour)."""
-    chart = (
-        alt.Chart(alt.NamedData("bars"))
-        .mark_bar()
-        .encode(
-            y=alt.Y(
-                field="area_name",
-                type="nominal",
-                title=None,
-                sort="-x",
-                axis=alt.Axis(labelLimit=160),
-            ),
-            x=alt.X(
-                field="share",
-                type="quantitative",
-                title="Cakupan kepesertaan",
-                axis=alt.Axis(format=style.PERCENT_AXIS),
-            ),
-            color=alt.condition(
-                alt.FieldEqualPredicate(field="area_name", equal=style.slot("highlight")),
-                alt.value(style.HIGHLIGHT),
-                alt.value(style.MUTED),
-            ),
-            tooltip=[
-                alt.Tooltip(field="area_name", type="nominal", title="Wilayah"),
-                alt.Tooltip(
-                    field="share", type="quantitative", title="Cakupan", format=style.PERCENT
-                ),
-                alt.Tooltip(field="period_label", type="nominal", title="Periode"),
-                alt.Tooltip(field="source_label", type="nominal", title="Sumber"),
-            ],
+    base = alt.Chart(alt.NamedData("bars")).encode(
+        y=alt.Y(
+            field="area_name",
+            type="nominal",
+            title=None,
+            sort="-x",
+            axis=alt.Axis(labelLimit=160),
+        ),
+        x=alt.X(
+            field="share",
+            type="quantitative",
+            title="Cakupan kepesertaan",
+            axis=alt.Axis(format=style.PERCENT_AXIS),
+        ),
+        tooltip=[
+            alt.Tooltip(field="area_name", type="nominal", title="Wilayah"),
+            alt.Tooltip(field="share", type="quantitative", title="Cakupan", format=style.PERCENT),
+            alt.Tooltip(field="period_label", type="nominal", title="Periode"),
+            alt.Tooltip(field="source_label", type="nominal", title="Sumber"),
+        ],
+    )
+    bars = base.mark_bar().encode(
+        color=alt.condition(
+            alt.FieldEqualPredicate(field="area_name", equal=style.slot("highlight")),
+            alt.value(style.HIGHLIGHT),
+            alt.value(style.MUTED),
         )
     )
-    labels = chart.mark_text(align="left", dx=4).encode(
+    # The values are text in the page's text colour: a bar's blue is too dark to read on the
+    # dark palette.
+    labels = base.mark_text(align="left", dx=4).encode(
         text=alt.Text(field="share", type="quantitative", format=style.PERCENT)
     )
-    return style.finish(alt.layer(chart, labels))
+    return style.finish(alt.layer(bars, labels))
 
 
 def coverage_comparison(bars: pd.DataFrame, highlight: str, title: str) -> dict[str, Any]:

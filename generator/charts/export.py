@@ -178,20 +178,25 @@ def embed_page(
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{html.escape(chart.title)}</title>
+<meta name="description" content="{html.escape(chart.summary, quote=True)}">
 <style>
 body {{ margin: 0; padding: 8px; font-family: {FONT}; color: #222; background: #fff; }}
-.vega-chart {{ width: 100%; }}
+.vega-chart, .vega-view {{ display: block; width: 100%; }}
 p, details {{ font-size: 12px; color: #555; margin: 4px 0 0; }}
+.sr-only {{ position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }}
 table {{ border-collapse: collapse; }} td, th {{ padding: 2px 6px; text-align: left; }}
 </style>
 </head>
 <body>
-<div class="vega-chart" id="{html.escape(chart.anchor)}-vega" role="img" aria-label="{html.escape(chart.summary, quote=True)}" data-spec="{spec}" style="min-height: {chart.reserved_height}px"></div>
+<main>
+<h1 class="sr-only">{html.escape(chart.title)}</h1>
+<div class="vega-chart" id="{html.escape(chart.anchor)}-vega" role="img" tabindex="0" aria-label="{html.escape(chart.summary, quote=True)}" data-spec="{spec}" style="min-height: {chart.reserved_height}px"></div>
 <p>{source}. <a href="{html.escape(page_url)}#{html.escape(chart.anchor)}" target="_blank" rel="noopener">Lihat data dan sumbernya</a></p>
 <details><summary>Data grafik dalam bentuk teks</summary>
 <p>{html.escape(chart.summary)}</p>
 {_data_table(chart)}
 </details>
+</main>
 {tags}
 </body>
 </html>
@@ -208,9 +213,9 @@ def chart_files(
     """Every chart's PNG, SVG and embed page, by path under docs_dir.
 
     `charts` pairs each chart with the path of its page (for the embed page's link back);
-    `scripts` are the site's extra_javascript: vendored Vega and charts.js. `cache` keeps
-    rendered images by `image_key`, so an unchanged chart is not rendered again; the others
-    render in parallel (`render_specs`).
+    `scripts` are the site's extra_javascript: charts.js, which loads the vendored Vega.
+    `cache` keeps rendered images by `image_key`, so an unchanged chart is not rendered again;
+    the others render in parallel (`render_specs`).
     """
     scripts, charts = list(scripts), list(charts)
     images = cached_images([chart for chart, _ in charts], {} if cache is None else cache)

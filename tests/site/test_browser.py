@@ -6,79 +6,15 @@ Screenshots go to test-artifacts/ (gitignored) for humans to look at.
 
 from __future__ import annotations
 
-import functools
 import re
-import threading
-from collections.abc import Callable, Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import pytest
 
-from tests.conftest import ARTIFACTS, CHART_STATES, CHARTS_SETTLED, TIMEOUT_MS, Watch
+from tests.conftest import ARTIFACTS, CHART_STATES, CHARTS_SETTLED, TIMEOUT_MS, OpenPage, Watch
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 
 pytestmark = pytest.mark.browser
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
-
-@pytest.fixture(scope="module")
-def server(site_builder: Callable[..., Path]) -> Iterator[str]:
-    """The shipped data/ built for, and served from, http://127.0.0.1:<free port>/.
-
-    Material's instant navigation only intercepts links found in sitemap.xml, whose URLs keep
-    site_url's port: so the port is chosen first and the site built with SITE_URL on it.
-    """
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _QuietHandler)  # binds the port; not serving yet
-    origin = f"http://127.0.0.1:{httpd.server_address[1]}/"
-    site = site_builder("served", ROOT / "data", site_url=origin)
-    httpd.RequestHandlerClass = functools.partial(_QuietHandler, directory=str(site))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield origin
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join(timeout=5)
-
-
-OpenPage = Callable[..., playwright_api.Page]
-
-
-@pytest.fixture
-def open_page(browser: playwright_api.Browser, server: str, watch: Watch) -> Iterator[OpenPage]:
-    """open_page(path, width=1280, height=900): a fresh context with outside requests aborted."""
-    contexts: list[playwright_api.BrowserContext] = []
-
-    def route(route: playwright_api.Route) -> None:
-        if route.request.url.startswith(server):
-            route.continue_()
-        else:
-            watch.outside_requests.append(route.request.url)
-            route.abort()
-
-    def open_(path: str, width: int = 1280, height: int = 900) -> playwright_api.Page:
-        context = browser.new_context(viewport={"width": width, "height": height})
-        contexts.append(context)
-        context.set_default_timeout(TIMEOUT_MS)
-        context.route("**/*", route)
-        page = context.new_page()
-        page.on("console", lambda m: m.type == "error" and watch.console_errors.append(m.text))
-        page.on("pageerror", lambda e: watch.page_errors.append(str(e)))
-        page.goto(server + path, wait_until="load")
-        return page
-
-    yield open_
-    for context in contexts:
-        context.close()
 
 
 def wait_for_charts(page: playwright_api.Page) -> list[dict[str, object]]:
@@ -125,4 +61,22 @@ def test_phone_width_has_no_sideways_scroll(open_page: OpenPage, watch: Watch, p
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     assert all(c["width"] <= 360 for c in charts), charts
     screenshot(page, f"{path.strip('/').replace('/', '-') or 'beranda'}-360")
+    watch.assert_clean()
+
+
+VEGA_REQUESTED = (
+    "() => performance.getEntriesByType('resource').some((r) => r.name.includes('/vendor/vega'))"
+)
+
+
+def test_vega_loads_only_when_a_chart_nears_the_screen(open_page: OpenPage, watch: Watch) -> None:
+    page = open_page("sumber/", width=412, height=823)
+    page.wait_for_load_state("networkidle")
+    assert not page.evaluate(VEGA_REQUESTED), "a page without charts loaded Vega"
+    page = open_page("", width=412, height=823)  # the home page's chart is below the fold
+    page.wait_for_load_state("networkidle")
+    assert not page.evaluate(VEGA_REQUESTED)
+    assert page.locator(".vega-chart[data-rendered]").count() == 0
+    wait_for_charts(page)  # scrolls to the chart
+    assert page.evaluate(VEGA_REQUESTED)
     watch.assert_clean()

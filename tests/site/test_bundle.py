@@ -41,7 +41,9 @@ from tests.conftest import (
     TIMEOUT_MS,
     Watch,
     make_project,
+    serve_directory,
 )
+from tests.site.checkers import broken, not_allowed, run_linkchecker, run_vnu, vnu_allowlist
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page, Route
@@ -333,6 +335,22 @@ def test_every_internal_link_opens_a_file_not_a_folder(bundle: Path) -> None:
         if (why := link_problem(bundle, page, href))
     ]
     assert broken == []
+
+
+def test_every_bundle_page_is_valid_html_but_for_the_allowlist(bundle: Path) -> None:
+    pages = bundle_files(bundle, ".html")
+    assert len(pages) > 20
+    assert not_allowed(run_vnu(pages), vnu_allowlist()) == []
+
+
+def test_linkchecker_finds_no_broken_link_or_anchor_in_the_bundle(bundle: Path) -> None:
+    # Over HTTP: LinkChecker run as root reads files as `nobody`, who cannot enter pytest's
+    # private temporary folders. The file:// specifics are checked above (no folder links).
+    with serve_directory(bundle) as origin:
+        checked = run_linkchecker(origin + "index.html")
+    pages = {c.url.partition("#")[0] for c in checked if c.url.endswith(".html")}
+    assert len(pages) > 20, "followed suspiciously few links"
+    assert broken(checked) == []
 
 
 def test_no_script_or_style_names_a_font_service_or_cdn(bundle: Path) -> None:

@@ -12,13 +12,9 @@ import json
 import os
 import subprocess
 import sys
-import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
 from urllib.error import HTTPError
 from urllib.parse import urldefrag, urljoin, urlsplit
 from urllib.request import urlopen
@@ -26,7 +22,7 @@ from urllib.request import urlopen
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import make_project
+from tests.conftest import make_project, serve_directory
 
 ROOT = Path(__file__).resolve().parents[2]
 PREFIX = "/cakupan/"
@@ -34,26 +30,12 @@ DEFAULT_SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's fallback, for local 
 NOT_FETCHED = ("mailto:", "tel:", "javascript:", "data:")
 
 
-class _Handler(SimpleHTTPRequestHandler):
-    """Static files only: no directory listings (they would answer 200 for a missing page)."""
-
-    def list_directory(self, path: str | os.PathLike[str]) -> None:
-        self.send_error(404, "No index.html here")
-        return None
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
     """(site folder, its URL): the site built for, and served under, /cakupan/ on a free port."""
     public = tmp_path_factory.mktemp("public")
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Handler, directory=str(public)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        base = f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
+    with serve_directory(public) as origin:
+        base = origin.rstrip("/") + PREFIX
         site = public / PREFIX.strip("/")
         project = make_project(tmp_path_factory.mktemp("project") / "repo")
         env = {
@@ -72,10 +54,6 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str
         )
         assert result.returncode == 0, result.stdout + result.stderr
         yield site, base
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
 
 
 def status(url: str, cache: dict[str, int]) -> int:

@@ -158,6 +158,8 @@ def test_test_workflow_runs_the_readme_test_command(test_workflow: dict[str, Any
     chromium = [line for line in runs if "apt-get install" in line and "chromium" in line.split()]
     assert chromium, "the browser tests need Debian's chromium, installed with apt-get"
     assert runs.index(chromium[0]) < runs.index(command)
+    # vnu needs Java, and npm installs vnu.jar and axe-core.
+    assert {"default-jre-headless", "nodejs", "npm"} <= set(chromium[0].split())
 
 
 # --- pages.yml -----------------------------------------------------------------------------------

@@ -2,12 +2,14 @@
  * charts.js: render the Vega-Lite charts embedded in the pages.
  *
  * Contract with the page HTML (written by the Python generator):
- *   <div class="vega-chart" id="..." role="img" aria-label="..."
+ *   <div class="vega-chart" id="..." role="img" tabindex="0" aria-label="..."
  *        data-spec="{HTML-escaped Vega-Lite JSON}" style="min-height: 320px"></div>
  *
- * Needs the vendored globals vega, vegaLite and vegaEmbed, loaded before this
- * file by plain <script> tags. Nothing is fetched: every spec carries its data
- * inline, so vega's loader is never used. Plain ES2018, no build step.
+ * Loads the vendored vega, vega-lite and vega-embed itself (paths relative to
+ * this file), once, when the first chart nears the screen: pages without
+ * charts never download them, and a chart below the fold costs nothing until
+ * the reader scrolls to it. Nothing else is fetched: every spec carries its
+ * data inline, so vega's loader is never used. Plain ES2018, no build step.
  */
 (function () {
   "use strict";
@@ -36,6 +38,38 @@
 
   var SELECTOR = ".vega-chart[data-spec]";
 
+  // In order: vega-lite and vega-embed need the globals of the ones before.
+  var VEGA_SCRIPTS = [
+    "../vendor/vega-6.4.0/vega.min.js",
+    "../vendor/vega-lite-6.4.1/vega-lite.min.js",
+    "../vendor/vega-embed-7.3.0/vega-embed.min.js"
+  ];
+  var HERE = document.currentScript ? document.currentScript.src : document.baseURI;
+  var vegaLoaded = null;
+
+  function addScript(path) {
+    return new Promise(function (resolve, reject) {
+      var script = document.createElement("script");
+      script.src = new URL(path, HERE).href;
+      script.async = false; // run in the order they were added
+      script.onload = resolve;
+      script.onerror = function () { reject(new Error("cannot load " + script.src)); };
+      document.head.appendChild(script);
+    });
+  }
+
+  // Resolves in a later task than the scripts ran in: drawing a chart then is a task of its
+  // own, so the page never blocks for script and chart at once.
+  function loadVega() {
+    if (typeof window.vegaEmbed === "function") return Promise.resolve();
+    if (!vegaLoaded) {
+      vegaLoaded = Promise.all(VEGA_SCRIPTS.map(addScript)).then(function () {
+        return new Promise(function (resolve) { setTimeout(resolve, 0); });
+      });
+    }
+    return vegaLoaded;
+  }
+
   // Element -> Promise of the vega-embed result (or null after a failure).
   // A chart in this map has been rendered (or is rendering): never twice.
   var charts = new Map();
@@ -56,6 +90,23 @@
 
   function unwait(el) {
     if (hidden.delete(el)) resizeObserver.unobserve(el);
+  }
+
+  // Charts not drawn yet: drawn when they come within 200 pixels of the viewport.
+  var offscreen = new Set();
+  var visibility = typeof IntersectionObserver === "function"
+    ? new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (entry.isIntersecting) {
+          unwatch(entry.target);
+          draw(entry.target, entry.boundingClientRect.width);
+        }
+      });
+    }, {rootMargin: "200px 0px"})
+    : null;
+
+  function unwatch(el) {
+    if (offscreen.delete(el)) visibility.unobserve(el);
   }
 
   // Theme config built from Material's current palette (CSS custom properties
@@ -110,17 +161,32 @@
     return document.body.getAttribute("data-md-color-scheme") === "slate";
   }
 
+  // The element vega-embed draws into: a child of the chart, hidden from assistive technology.
+  // Vega would otherwise replace the chart's role="img" and aria-label with its own
+  // ("graphics-document", "Vega visualization"); the label and the data table describe the chart.
+  function view(el) {
+    var inner = el.querySelector(":scope > .vega-view");
+    if (!inner) {
+      inner = document.createElement("div");
+      inner.className = "vega-view";
+      inner.setAttribute("aria-hidden", "true");
+      el.appendChild(inner);
+    }
+    return inner;
+  }
+
   // Render one chart, after finalizing any previous view of the same element.
   function render(el) {
     var previous = charts.get(el) || Promise.resolve(null);
-    var next = previous.then(function (old) {
+    var next = Promise.all([previous, loadVega()]).then(function (done) {
+      var old = done[0];
       if (old) old.finalize();
       el.style.width = "100%";
       // JSON.parse only: the attribute is data, never code.
       var spec = JSON.parse(el.getAttribute("data-spec"));
       // The spec's own config wins; the theme only fills the gaps.
       spec.config = merge(themeConfig(), spec.config);
-      return vegaEmbed(el, spec, {
+      return vegaEmbed(view(el), spec, {
         renderer: "svg",
         actions: false,
         formatLocale: FORMAT_LOCALE,
@@ -138,7 +204,7 @@
     charts.set(el, next);
   }
 
-  // Render every chart not rendered yet; with `force`, re-render them all.
+  // Watch every chart not rendered yet; with `force`, re-render the rendered ones.
   function renderAll(force) {
     if (!document.body) return;
     // Instant navigation swaps the page content: free views of charts that
@@ -150,16 +216,30 @@
       }
     });
     hidden.forEach(function (el) { if (!el.isConnected) unwait(el); });
+    offscreen.forEach(function (el) { if (!el.isConnected) unwatch(el); });
     document.querySelectorAll(SELECTOR).forEach(function (el) {
-      if (charts.has(el) && force !== true) return;
-      if (el.clientWidth === 0 && resizeObserver) {
-        hidden.add(el); // hidden for now: render when it gets a width
-        resizeObserver.observe(el);
-        return;
+      if (charts.has(el)) {
+        if (force === true) draw(el);
+      } else if (visibility) {
+        offscreen.add(el);
+        visibility.observe(el);
+      } else {
+        draw(el);
       }
-      unwait(el);
-      render(el);
     });
+  }
+
+  // Render a chart now, or as soon as it has a width. `width`, when the caller knows it,
+  // spares asking the page for a layout in the middle of loading.
+  function draw(el, width) {
+    var known = typeof width === "number" ? width : el.clientWidth;
+    if (known === 0 && resizeObserver) {
+      hidden.add(el); // hidden for now: render when it gets a width
+      resizeObserver.observe(el);
+      return;
+    }
+    unwait(el);
+    render(el);
   }
 
   // Re-render when the palette toggles (light <-> dark).
