@@ -7,6 +7,7 @@ severity; the distance is CIE76 ΔE in CIELAB (2.3 is just noticeable; 20 is pla
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterator
 from typing import Any
 
 import pandas as pd
@@ -96,7 +97,7 @@ def test_coverage_series_differ_in_shape_and_targets_in_mark() -> None:
             "source_label": ["Surya", "Surya", "Surya"],
         }
     )
-    layers = coverage_over_time(points, "Cakupan")["layer"]
+    layers = list(leaf_layers(coverage_over_time(points, "Cakupan")))
     marks = [layer["mark"]["type"] for layer in layers]
     assert marks == ["line", "point", "rule"]
     dots = encodings(layers[1])
@@ -107,3 +108,15 @@ def test_coverage_series_differ_in_shape_and_targets_in_mark() -> None:
 
 def encodings(layer: dict[str, Any]) -> dict[str, Any]:
     return dict(layer.get("encoding", {}))
+
+
+def leaf_layers(
+    spec: dict[str, Any], inherited: dict[str, Any] | None = None
+) -> Iterator[dict[str, Any]]:
+    """The marks of a (nested) layer chart, each with the encodings its parents share with it."""
+    encoding = {**(inherited or {}), **encodings(spec)}
+    if "layer" not in spec:
+        yield {**spec, "encoding": encoding}
+        return
+    for child in spec["layer"]:
+        yield from leaf_layers(child, encoding)
