@@ -7,6 +7,7 @@ joined by a slash, `2025-03/2025-12`. Its precision is part of what a source say
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from datetime import date
 from typing import Literal
@@ -51,6 +52,7 @@ def _single_bounds(text: str) -> tuple[date, date]:
     )
 
 
+@functools.cache  # pure, and asked for the same few hundred periods 300.000 times
 def period_bounds(period: str) -> tuple[date, date]:
     """First and last day a period covers."""
     start_text, _, end_text = period.partition("/")
@@ -82,6 +84,7 @@ def _single_label(text: str) -> str:
     return text
 
 
+@functools.cache  # pure, and asked for the same few hundred periods 300.000 times
 def period_label(period: str) -> str:
     """The period in Indonesian: `6 September 2023`, `Triwulan I 2024`, `Maret–Desember 2025`."""
     start, _, end = period.partition("/")
