@@ -87,18 +87,23 @@ def csv_bytes(records: list[dict[str, Any]]) -> bytes:
 
 
 def json_bytes(records: list[dict[str, Any]], title: str) -> bytes:
-    document = {
-        "meta": {
-            "title": title,
-            "licence": LICENCE,
-            "credit": "Cakupan BPJS Ketenagakerjaan, dan sumber asli tiap angka",
-            "quotes": "Kutipan tetap milik penerbitnya, dimuat sebagai kutipan singkat.",
-            "generated_from": "Dataset YAML situs (data/), divalidasi dan diperiksa saat dibangun.",
-            "columns": COLUMNS,
-        },
-        "figures": records,
+    """The records as {"figures": [...], "meta": {...}}, one figure a line.
+
+    One line a figure keeps the file readable and diffable, and lets json use its C encoder
+    per record (an indented dump runs in pure Python: ten times slower at 300.000 figures).
+    """
+    meta = {
+        "title": title,
+        "licence": LICENCE,
+        "credit": "Cakupan BPJS Ketenagakerjaan, dan sumber asli tiap angka",
+        "quotes": "Kutipan tetap milik penerbitnya, dimuat sebagai kutipan singkat.",
+        "generated_from": "Dataset YAML situs (data/), divalidasi dan diperiksa saat dibangun.",
+        "columns": COLUMNS,
     }
-    return (json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode()
+    figures = ",\n".join(json.dumps(r, ensure_ascii=False, sort_keys=True) for r in records)
+    meta_text = json.dumps(meta, ensure_ascii=False, indent=1, sort_keys=True)
+    body = f"[\n{figures}\n]" if records else "[]"
+    return f'{{\n"figures": {body},\n"meta": {meta_text}\n}}\n'.encode()
 
 
 def readme_text() -> str:
