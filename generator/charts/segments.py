@@ -20,6 +20,16 @@ SEGMENT_COLOURS = [
 ]  # blue, orange, green, purple
 
 
+def _participants(channel: type[alt.X] | type[alt.Y]) -> alt.X | alt.Y:
+    """The participant count on an axis, in Indonesian thousands."""
+    return channel(
+        field="value",
+        type="quantitative",
+        title="Peserta (orang)",
+        axis=alt.Axis(format=style.COUNT),
+    )
+
+
 def _count_tooltip() -> list[alt.Tooltip]:
     return [
         alt.Tooltip(field="value", type="quantitative", title="Peserta", format=style.COUNT),
@@ -38,12 +48,7 @@ def _bars_template(moments: int) -> dict[str, Any]:
                 field="label", type="nominal", title=None, sort=None, axis=alt.Axis(labelLimit=180)
             ),
             yOffset=alt.YOffset(field="moment", type="nominal", sort=style.list_slot("moments")),
-            x=alt.X(
-                field="value",
-                type="quantitative",
-                title="Peserta (orang)",
-                axis=alt.Axis(format=style.COUNT),
-            ),
+            x=_participants(alt.X),
             color=alt.Color(
                 field="moment",
                 type="nominal",
@@ -98,12 +103,7 @@ def _lines_template(segments: int) -> dict[str, Any]:
             title="Tanggal",
             axis=alt.Axis(format="%Y", labelAngle=0),
         ),
-        y=alt.Y(
-            field="value",
-            type="quantitative",
-            title="Peserta (orang)",
-            axis=alt.Axis(format=style.COUNT),
-        ),
+        y=_participants(alt.Y),
         color=alt.Color(
             field="segment",
             type="nominal",
