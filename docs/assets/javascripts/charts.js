@@ -194,17 +194,28 @@
     return vegaLite.compile(spec).spec;
   }
 
-  // vega-embed parses the Vega spec, builds the view and draws it in one go; this view draws
-  // its first frame in a task of its own. Later runs (hover, resize) start at once.
+  // vega-embed parses the Vega spec, builds the view and draws it in one go. This view is built
+  // without a renderer and splits its first run in two tasks: the dataflow (scales, axes,
+  // layout), then the drawing with the real renderer. Later runs (tooltips, resizes) are as usual.
   var LaterView = null;
   function laterView() {
     if (!LaterView) {
       LaterView = class extends vega.View {
-        runAsync() {
-          var run = super.runAsync.bind(this, ...arguments);
-          if (this.hasWaited) return run();
-          this.hasWaited = true;
-          return nextTask().then(run);
+        constructor(runtime, options) {
+          super(runtime, Object.assign({}, options, {renderer: "none"}));
+          this.firstRenderer = options.renderer;
+        }
+
+        async runAsync() {
+          if (this.firstRenderer) {
+            var renderer = this.firstRenderer;
+            this.firstRenderer = null;
+            await nextTask();
+            await super.runAsync();
+            await nextTask();
+            this.renderer(renderer).initialize(this.container());
+          }
+          return super.runAsync(...arguments);
         }
       };
     }
@@ -212,7 +223,8 @@
   }
 
   // Render one chart, after finalizing any previous view of the same element: compiling the
-  // Vega-Lite spec, parsing the Vega spec and drawing are three tasks, not one long one.
+  // Vega-Lite spec, parsing the Vega spec, running the dataflow and drawing are four tasks,
+  // not one long one.
   function render(el) {
     var previous = charts.get(el) || Promise.resolve(null);
     var next = Promise.all([previous, loadVega()]).then(function (done) {
