@@ -4,8 +4,8 @@
 
 Builds the shipped data/ for a local address, serves it gzip-compressed as GitHub Pages does, and
 runs Lighthouse (mobile profile, its default) with Debian's chromium on each page. Lighthouse's
-simulated throttling makes performance vary by a few points from run to run: `--runs N` keeps the
-median of N runs per page.
+simulated throttling makes performance vary by a few points from run to run: `--runs N` shows the
+median of N runs per page and, when the runs differ, the lowest and highest in parentheses.
 """
 
 from __future__ import annotations
@@ -104,14 +104,23 @@ def lighthouse_scores(url: str) -> dict[str, int]:
     return {name: round(categories[name]["score"] * 100) for name in CATEGORIES}
 
 
-def median_scores(url: str, runs: int) -> dict[str, int]:
+def median_scores(url: str, runs: int) -> dict[str, str]:
+    """Each category's median over `runs` runs, with the lowest and highest run when they differ."""
     all_runs = [lighthouse_scores(url) for _ in range(runs)]
-    return {name: round(statistics.median(r[name] for r in all_runs)) for name in CATEGORIES}
+    return {name: summarize([r[name] for r in all_runs]) for name in CATEGORIES}
+
+
+def summarize(scores: list[int]) -> str:
+    median = round(statistics.median(scores))
+    low, high = min(scores), max(scores)
+    return str(median) if low == high else f"{median} ({low}–{high})"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=3, help="runs per page; the median is shown")
+    parser.add_argument(
+        "--runs", type=int, default=3, help="runs per page; the median is shown, then the range"
+    )
     runs = parser.parse_args().runs
     if not LIGHTHOUSE.exists():
         sys.exit("Lighthouse is missing: run `npm ci --ignore-scripts` in benchmarks/")
@@ -123,7 +132,7 @@ def main() -> None:
             print(f"| --- |{' ---: |' * len(CATEGORIES)}")
             for name, path in PAGES.items():
                 scores = median_scores(origin + path, runs)
-                print(f"| {name} | {' | '.join(str(scores[c]) for c in CATEGORIES)} |")
+                print(f"| {name} | {' | '.join(scores[c] for c in CATEGORIES)} |")
 
 
 if __name__ == "__main__":

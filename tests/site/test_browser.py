@@ -80,3 +80,25 @@ def test_vega_loads_only_when_a_chart_nears_the_screen(open_page: OpenPage, watc
     wait_for_charts(page)  # scrolls to the chart
     assert page.evaluate(VEGA_REQUESTED)
     watch.assert_clean()
+
+
+AXIS_LABEL_FILL = (
+    "getComputedStyle(document.querySelector('.vega-chart .role-axis-label text')).fill"
+)
+
+
+def test_chart_shows_tooltips_and_follows_the_palette(open_page: OpenPage, watch: Watch) -> None:
+    page = open_page("wilayah/kota-blitar/")
+    wait_for_charts(page)
+    light = page.evaluate(AXIS_LABEL_FILL)
+    page.locator(".vega-chart .mark-symbol path").first.hover(force=True)
+    tooltip = page.locator("#vg-tooltip-element.visible")
+    tooltip.wait_for()
+    assert "Cakupan" in tooltip.inner_text()
+
+    page.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
+    page.wait_for_function(f"{AXIS_LABEL_FILL} !== {light!r}", timeout=TIMEOUT_MS)
+    assert page.locator(".vega-chart").first.locator("svg").count() == 1  # redrawn, not added
+    page.locator(".vega-chart .mark-symbol path").first.hover(force=True)
+    page.locator("#vg-tooltip-element.visible.dark-theme").wait_for()
+    watch.assert_clean()
