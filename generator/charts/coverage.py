@@ -13,15 +13,6 @@ from generator.charts import style
 ROLE_COLOURS = {"own": style.HIGHLIGHT, "target": style.TARGET, "reference": style.MUTED}
 
 
-def _time_axis(is_short: bool) -> alt.Axis:
-    """Monthly ticks over a short span, yearly over a long one: never a label twice."""
-    if is_short:
-        ticks = alt.TimeIntervalStep(interval="month", step=1)
-        return alt.Axis(format="%b %Y", labelAngle=0, labelOverlap=True, tickCount=ticks)
-    ticks = alt.TimeIntervalStep(interval="year", step=1)
-    return alt.Axis(format="%Y", labelAngle=0, labelOverlap=True, tickCount=ticks)
-
-
 def _tooltip() -> list[alt.Tooltip]:
     return [
         alt.Tooltip(field="series", type="nominal", title="Data"),
@@ -45,7 +36,7 @@ def _over_time_template(is_short: bool, has_targets: bool) -> dict[str, Any]:
         field="date",
         type="temporal",
         title="Tanggal",
-        axis=_time_axis(is_short),
+        axis=style.time_axis(is_short),
         scale=alt.Scale(padding=16),
     )
     y = alt.Y(
@@ -106,7 +97,7 @@ def coverage_over_time(points: pd.DataFrame, title: str) -> dict[str, Any]:
     roles = dict(zip(points["series"], points["role"], strict=False))
     is_target = points["role"] == "target"
     measured, targets = points[~is_target], points[is_target]
-    is_short = (points["date"].max() - points["date"].min()).days < 400
+    is_short = (points["date"].max() - points["date"].min()).days < style.SHORT_SPAN_DAYS
     spec = style.fill(
         _over_time_template(is_short, not targets.empty),
         {

@@ -80,18 +80,21 @@ def participants_by_segment(bars: pd.DataFrame, title: str) -> dict[str, Any]:
 
 
 @functools.cache
-def _lines_template(segments: int) -> dict[str, Any]:
+def _lines_template(segments: int, is_short: bool) -> dict[str, Any]:
     """Slots: title, subtitle, segments (their labels, in order)."""
     domain = style.list_slot("segments")
     dots = (
         alt.Chart()
         .mark_point(filled=True, size=24, opacity=0.01)
         .encode(
+            # Fixed values, not the segment: the invisible points stay out of the legend.
+            color=alt.value(style.MUTED),
+            strokeDash=alt.value([1, 0]),
             tooltip=[
                 alt.Tooltip(field="segment", type="nominal", title="Segmen"),
                 alt.Tooltip(field="period", type="nominal", title="Periode"),
                 *_count_tooltip(),
-            ]
+            ],
         )
     )
     # Data, transforms and shared channels once, on the layer: not once per mark.
@@ -101,7 +104,7 @@ def _lines_template(segments: int) -> dict[str, Any]:
             field="date",
             type="temporal",
             title="Tanggal",
-            axis=alt.Axis(format="%Y", labelAngle=0),
+            axis=style.time_axis(is_short),
         ),
         y=_participants(alt.Y),
         color=alt.Color(
@@ -109,8 +112,7 @@ def _lines_template(segments: int) -> dict[str, Any]:
             type="nominal",
             title=None,
             scale=alt.Scale(domain=domain, range=SEGMENT_COLOURS[:segments]),
-            # The invisible hover points would otherwise lend the legend their opacity.
-            legend=alt.Legend(orient="bottom", symbolType="stroke", symbolOpacity=1),
+            legend=alt.Legend(orient="bottom"),
         ),
         # Colour is not the only cue: each segment has its own dash pattern too.
         strokeDash=alt.StrokeDash(
@@ -128,6 +130,7 @@ def participants_over_time(points: pd.DataFrame, title: str) -> dict[str, Any]:
     """
     segments = list(dict.fromkeys(points["segment"]))
     values = {**style.titles(title), "segments": segments}
-    spec = style.fill(_lines_template(len(segments)), values)
+    is_short = (points["date"].max() - points["date"].min()).days < style.SHORT_SPAN_DAYS
+    spec = style.fill(_lines_template(len(segments), is_short), values)
     spec["datasets"] = style.series_data(points, "segment", {"value": "value"})
     return spec

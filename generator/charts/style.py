@@ -24,6 +24,18 @@ PERCENT = ".4~%"  # 69,4% ; 20,25% ; 33%
 COUNT = ",.0f"  # 226.342 with the Indonesian locale the page passes to vega-embed
 
 
+SHORT_SPAN_DAYS = 400  # a time axis over less than this shows months, over more years
+
+
+def time_axis(is_short: bool) -> alt.Axis:
+    """Monthly ticks over a short span, yearly over a long one: never a label twice."""
+    if is_short:
+        ticks = alt.TimeIntervalStep(interval="month", step=1)
+        return alt.Axis(format="%b %Y", labelAngle=0, labelOverlap=True, tickCount=ticks)
+    ticks = alt.TimeIntervalStep(interval="year", step=1)
+    return alt.Axis(format="%Y", labelAngle=0, labelOverlap=True, tickCount=ticks)
+
+
 def finish(chart: alt.Chart | alt.LayerChart) -> dict[str, Any]:
     """Size, title and serialize a chart: a spec template with slots `title` and `subtitle`.
 
