@@ -23,8 +23,9 @@ def _tooltip() -> list[alt.Tooltip]:
 
 
 @functools.cache
-def _over_time_template(is_short: bool, has_targets: bool) -> dict[str, Any]:
-    """Slots: title, subtitle, series (names), palette (their colours), top (y maximum)."""
+def _over_time_template(is_short: bool, has_targets: bool, monthly: bool) -> dict[str, Any]:
+    """Slots: title, subtitle, series (names), palette (their colours), top (y maximum), and
+    for a monthly chart month_date (style.flattened)."""
     color = alt.Color(
         field="series",
         type="nominal",
@@ -66,7 +67,8 @@ def _over_time_template(is_short: bool, has_targets: bool) -> dict[str, Any]:
         )
     )
     # Data, transforms and shared channels once, on the layer: not once per mark.
-    measured = style.flattened(alt.layer(lines, dots, data=alt.NamedData("points")), ["share"])
+    layer = alt.layer(lines, dots, data=alt.NamedData("points"))
+    measured = style.flattened(layer, ["share"], monthly=monthly)
     layers: list[alt.Chart | alt.LayerChart] = [measured.encode(x=x, y=y, color=color)]
     if has_targets:
         # A target applies to a whole period (a year): a bar across it, not a point at its end.
@@ -98,13 +100,15 @@ def coverage_over_time(points: pd.DataFrame, title: str) -> dict[str, Any]:
     is_target = points["role"] == "target"
     measured, targets = points[~is_target], points[is_target]
     is_short = (points["date"].max() - points["date"].min()).days < style.SHORT_SPAN_DAYS
+    monthly = style.is_monthly(measured)
     spec = style.fill(
-        _over_time_template(is_short, not targets.empty),
+        _over_time_template(is_short, not targets.empty, monthly),
         {
             **style.titles(title, "Angka dari sumber berbeda tidak dihubungkan garis."),
             "series": list(roles),
             "palette": [ROLE_COLOURS[role] for role in roles.values()],
             "top": max(0.5, float(points["share"].max()) * 1.1),
+            "month_date": style.month_date(measured),
         },
     )
     spec["datasets"] = style.series_data(measured, "series", {"share": "share"}, extra=["role"])

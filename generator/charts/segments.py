@@ -80,8 +80,8 @@ def participants_by_segment(bars: pd.DataFrame, title: str) -> dict[str, Any]:
 
 
 @functools.cache
-def _lines_template(segments: int, is_short: bool) -> dict[str, Any]:
-    """Slots: title, subtitle, segments (their labels, in order)."""
+def _lines_template(segments: int, is_short: bool, monthly: bool) -> dict[str, Any]:
+    """Slots: title, subtitle, segments (their labels, in order), month_date if monthly."""
     domain = style.list_slot("segments")
     dots = (
         alt.Chart()
@@ -99,7 +99,7 @@ def _lines_template(segments: int, is_short: bool) -> dict[str, Any]:
     )
     # Data, transforms and shared channels once, on the layer: not once per mark.
     layer = alt.layer(alt.Chart().mark_line(), dots, data=alt.NamedData("points"))
-    chart = style.flattened(layer, ["value"]).encode(
+    chart = style.flattened(layer, ["value"], monthly=monthly).encode(
         x=alt.X(
             field="date",
             type="temporal",
@@ -129,8 +129,9 @@ def participants_over_time(points: pd.DataFrame, title: str) -> dict[str, Any]:
     `points` has columns segment (its label), date, value, period_label, source_label.
     """
     segments = list(dict.fromkeys(points["segment"]))
-    values = {**style.titles(title), "segments": segments}
+    values = {**style.titles(title), "segments": segments, "month_date": style.month_date(points)}
     is_short = (points["date"].max() - points["date"].min()).days < style.SHORT_SPAN_DAYS
-    spec = style.fill(_lines_template(len(segments), is_short), values)
+    template = _lines_template(len(segments), is_short, style.is_monthly(points))
+    spec = style.fill(template, values)
     spec["datasets"] = style.series_data(points, "segment", {"value": "value"})
     return spec

@@ -121,35 +121,56 @@ def records(frame: pd.DataFrame, columns: Iterable[str]) -> list[dict[str, Any]]
     ]
 
 
+def is_monthly(frame: pd.DataFrame) -> bool:
+    """True when every point is a month, drawn at its last day: `series_data` then names each
+    by its month's offset from the first, and the chart computes its date and label."""
+    dates = frame["date"]
+    labels = [period_label(f"{d.year}-{d.month:02d}") for d in dates]
+    return bool(dates.dt.is_month_end.all()) and labels == list(frame["period_label"])
+
+
 def series_data(
     frame: pd.DataFrame, group: str, values: dict[str, str], extra: Iterable[str] = ()
 ) -> dict[str, list[dict[str, Any]]]:
-    """Columnar datasets for `flattened`: one row per `group` value holding arrays, plus tables
-    of periods and sources that each point names by index.
+    """Columnar datasets for `flattened`: one row per `group` value holding arrays, plus the
+    table of sources that each point names by index, and unless `is_monthly(frame)`, the table
+    of periods.
 
     `frame` has columns date, period_label, source_label, `group`, `extra` and the columns
-    `values` maps to field names. Monthly figures over nine years take about 3 KB this way,
-    where one row per point would take 30 KB.
+    `values` maps to field names. Nine years of monthly figures take about 3 KB this way, where
+    one row per point would take 30 KB.
     """
+    monthly = is_monthly(frame)
     periods = list(dict.fromkeys(zip(frame["date"], frame["period_label"], strict=True)))
     period_index = {period: i for i, period in enumerate(periods)}
+    first = frame["date"].min()
     sources = list(dict.fromkeys(frame["source_label"]))
     source_index = {label: i for i, label in enumerate(sources)}
     points = []
     for name, rows in frame.groupby(group, sort=False):
         point: dict[str, Any] = {group: name}
         point.update({field: _plain(rows[field].iloc[0]) for field in extra})
-        point["p"] = [
-            period_index[key] for key in zip(rows["date"], rows["period_label"], strict=True)
-        ]
+        if monthly:
+            point["p"] = [(d.year - first.year) * 12 + d.month - first.month for d in rows["date"]]
+        else:
+            keys = zip(rows["date"], rows["period_label"], strict=True)
+            point["p"] = [period_index[key] for key in keys]
         point.update({field: [_plain(v) for v in rows[column]] for column, field in values.items()})
         point["source_index"] = [source_index[label] for label in rows["source_label"]]
         points.append(point)
-    return {
+    datasets = {
         "points": points,
-        "periods": [_period(i, date, label) for i, (date, label) in enumerate(periods)],
         "sources": [{"source_index": i, "source": label} for i, label in enumerate(sources)],
     }
+    if not monthly:
+        datasets["periods"] = [_period(i, date, label) for i, (date, label) in enumerate(periods)]
+    return datasets
+
+
+def month_date(frame: pd.DataFrame) -> str:
+    """The expression that turns a monthly point's offset into its month's last day."""
+    first = frame["date"].min()
+    return f"datetime({first.year}, {first.month - 1} + datum.p + 1, 0)"
 
 
 # A month's label is drawn from its date in the browser ("Januari 2018"): years of monthly
@@ -164,19 +185,21 @@ def _period(index: int, date: pd.Timestamp, label: str) -> dict[str, Any]:
     return entry
 
 
-def flattened(chart: alt.LayerChart, values: Iterable[str]) -> alt.LayerChart:
-    """A chart over `series_data`: arrays flattened to one row per point, names looked up."""
-    periods = alt.NamedData("periods")
-    return (
-        chart.transform_flatten(["p", *values, "source_index"])
-        .transform_lookup(
-            lookup="p", from_=alt.LookupData(periods, key="p", fields=["day", "label"])
-        )
+def flattened(chart: alt.LayerChart, values: Iterable[str], *, monthly: bool) -> alt.LayerChart:
+    """A chart over `series_data`: arrays flattened to one row per point, dates and names
+    looked up. A monthly chart has the slot `month_date`, filled with `month_date(frame)`."""
+    flat = chart.transform_flatten(["p", *values, "source_index"])
+    if monthly:
+        dated = flat.transform_calculate(date=slot("month_date"))
+    else:
+        periods = alt.LookupData(alt.NamedData("periods"), key="p", fields=["day", "label"])
         # A looked-up field is not parsed as a date: parse it here, as a local date.
-        .transform_calculate(date=f"timeParse(datum.day, '{DATE_FORMAT}')")
-        .transform_calculate(period=f"datum.label || timeFormat(datum.date, '{MONTH_LABEL}')")
-        .transform_lookup(
-            lookup="source_index",
-            from_=alt.LookupData(alt.NamedData("sources"), key="source_index", fields=["source"]),
+        dated = flat.transform_lookup(lookup="p", from_=periods).transform_calculate(
+            date=f"timeParse(datum.day, '{DATE_FORMAT}')"
         )
+    return dated.transform_calculate(
+        period=f"datum.label || timeFormat(datum.date, '{MONTH_LABEL}')"
+    ).transform_lookup(
+        lookup="source_index",
+        from_=alt.LookupData(alt.NamedData("sources"), key="source_index", fields=["source"]),
     )
