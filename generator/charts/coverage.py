@@ -111,7 +111,9 @@ def coverage_over_time(points: pd.DataFrame, title: str) -> dict[str, Any]:
             "month_date": style.month_date(measured),
         },
     )
-    spec["datasets"] = style.series_data(measured, "series", {"share": "share"}, extra=["role"])
+    spec["datasets"] = style.series_data(
+        measured, "series", {"share": "share"}, monthly=monthly, extra=["role"]
+    )
     if not targets.empty:
         spec["datasets"]["targets"] = style.records(
             targets.assign(period=targets["period_label"], source=targets["source_label"]),

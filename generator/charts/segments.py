@@ -131,7 +131,7 @@ def participants_over_time(points: pd.DataFrame, title: str) -> dict[str, Any]:
     segments = list(dict.fromkeys(points["segment"]))
     values = {**style.titles(title), "segments": segments, "month_date": style.month_date(points)}
     is_short = (points["date"].max() - points["date"].min()).days < style.SHORT_SPAN_DAYS
-    template = _lines_template(len(segments), is_short, style.is_monthly(points))
-    spec = style.fill(template, values)
-    spec["datasets"] = style.series_data(points, "segment", {"value": "value"})
+    monthly = style.is_monthly(points)
+    spec = style.fill(_lines_template(len(segments), is_short, monthly), values)
+    spec["datasets"] = style.series_data(points, "segment", {"value": "value"}, monthly=monthly)
     return spec

@@ -130,17 +130,21 @@ def is_monthly(frame: pd.DataFrame) -> bool:
 
 
 def series_data(
-    frame: pd.DataFrame, group: str, values: dict[str, str], extra: Iterable[str] = ()
+    frame: pd.DataFrame,
+    group: str,
+    values: dict[str, str],
+    *,
+    monthly: bool,
+    extra: Iterable[str] = (),
 ) -> dict[str, list[dict[str, Any]]]:
     """Columnar datasets for `flattened`: one row per `group` value holding arrays, plus the
-    table of sources that each point names by index, and unless `is_monthly(frame)`, the table
-    of periods.
+    table of sources that each point names by index, and unless `monthly` (`is_monthly(frame)`,
+    which the caller already knows for its template), the table of periods.
 
     `frame` has columns date, period_label, source_label, `group`, `extra` and the columns
     `values` maps to field names. Nine years of monthly figures take about 3 KB this way, where
     one row per point would take 30 KB.
     """
-    monthly = is_monthly(frame)
     periods = list(dict.fromkeys(zip(frame["date"], frame["period_label"], strict=True)))
     period_index = {period: i for i, period in enumerate(periods)}
     first = frame["date"].min()

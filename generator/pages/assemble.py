@@ -122,6 +122,7 @@ def area_page(
     rows = pd.concat([own, index.joint(slug)])
     # A page without measured figures of its own is dated by the whole dataset.
     citation = _citation(path, name, rows if not measured(rows).empty else index.frame, info)
+    listed = latest_figures(own)
     charts = tuple(b for b in blocks if b is not None)
     return AreaPage(
         path=path,
@@ -131,10 +132,10 @@ def area_page(
         facts=_facts(dataset, slug),
         headline=headline(dataset, own),
         charts=charts,
-        figures=figure_rows(dataset, latest_figures(own), own),
+        figures=figure_rows(dataset, listed, own),
         joint_figures=figure_rows(dataset, latest_figures(index.joint(slug))),
         office_figures=figure_rows(dataset, latest_figures(office_rows)),
-        figure_counts=(len(latest_figures(own)), len(own)),
+        figure_counts=(len(listed), len(own)),
         events=event_rows(dataset, slug),
         notes=note_rows(findings, slug),
         related=_related(dataset, slug),
