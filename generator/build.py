@@ -16,16 +16,17 @@ from generator.charts.export import chart_files
 from generator.checks import run_checks
 from generator.dataset.load import Dataset, load_dataset
 from generator.dataset.problems import Problem, raise_for_errors
-from generator.downloads import download_files
+from generator.downloads import area_parts, download_files
 from generator.pages.assemble import all_pages, areas_with_pages, data_iso_date
 from generator.pages.citation import citation_files
 from generator.pages.render import make_environment, render_page
 from generator.project import BuildInfo, Project
+from generator.reuse import FrameVersions, PageStore
 from generator.site.bundle import bundle_name, write_bundle
 from generator.site.cache import DirectoryCache
 from generator.site.mkdocs import build_mkdocs, offline_options, read_config, site_url
 from generator.site.write import staging_dir, swap_in, write_docs
-from generator.tables import figures_frame
+from generator.tables import FrameIndex, figures_frame
 
 
 def source_date_epoch(environ: Mapping[str, str] = os.environ) -> datetime | None:
@@ -81,11 +82,16 @@ def render_site(
     dataset, frame, findings = data.dataset, data.frame, data.findings
     env = make_environment()
     env.globals["build"] = info  # the canonical address, offline or not, the build date
-    specs = step("specs", lambda: list(all_pages(dataset, frame, findings, info)))
+    index = FrameIndex(frame)
+    versions = FrameVersions(index)  # what each part of the frame hashes to, for reuse
+    store = PageStore(DirectoryCache(project.cache_dir / "pages"), versions)
+    specs = step("specs", lambda: list(all_pages(dataset, index, findings, info, store)))
     files: dict[str, str | bytes] = step(
         "pages", lambda: {p.path: render_page(env, p.template, p.context) for p in specs}
     )
-    files.update(step("downloads", download_files, dataset, areas_with_pages(dataset)))
+    parts = lambda: area_parts(dataset, versions, DirectoryCache(project.cache_dir / "downloads"))  # noqa: E731
+    slugs = areas_with_pages(dataset)
+    files.update(step("downloads", lambda: download_files(dataset, slugs, parts())))
     charts = [(chart, spec.path) for spec in specs for chart in spec.charts]
     cache = DirectoryCache(project.cache_dir / "charts")
     images = lambda: chart_files(charts, info.scripts, is_offline=info.is_offline, cache=cache)  # noqa: E731

@@ -39,7 +39,8 @@ class Project:
 
     @property
     def cache_dir(self) -> Path:
-        """Rendered chart images by content hash; safe to delete at any time."""
+        """What a build can reuse (parsed data files, area pages, chart images), by content hash;
+        safe to delete at any time."""
         return self.root / ".cache"
 
     @property

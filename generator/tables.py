@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterator
 
 import pandas as pd
@@ -59,11 +60,17 @@ def source_label(dataset: Dataset, source_id: str) -> str:
     return f"{source.publisher}, {period_label(date)}" if date else source.publisher
 
 
+# A part of the frame a page read: ("area", area), ("joint", slug), or EVERYTHING.
+Read = tuple[str, str]
+EVERYTHING: Read = ("all", "")
+
+
 class FrameIndex:
     """The figures frame split once by area, so each page costs its own figures, not all."""
 
     def __init__(self, frame: pd.DataFrame) -> None:
-        self.frame = frame
+        self._frame = frame
+        self.reads: set[Read] | None = None  # noted by a recording view only
         self._empty = frame.iloc[0:0]
         self._by_area = {area: rows for area, rows in frame.groupby("area", sort=False)}
         joint: dict[str, list[pd.DataFrame]] = {}
@@ -74,23 +81,49 @@ class FrameIndex:
         self._by_source = {source: rows for source, rows in frame.groupby("source", sort=False)}
         self._totals: dict[tuple[str, str], pd.DataFrame] = {}
 
+    def recording(self) -> FrameIndex:
+        """A view of this index that notes in `reads` each part of the frame it hands out, so
+        a page built from it can be reused while those parts are unchanged (generator.reuse)."""
+        view = copy.copy(self)
+        view.reads = set()
+        return view
+
+    def _note(self, read: Read) -> None:
+        if self.reads is not None:
+            self.reads.add(read)
+
+    @property
+    def frame(self) -> pd.DataFrame:
+        self._note(EVERYTHING)
+        return self._frame
+
+    def area_names(self) -> list[str]:
+        """Every area with figures (a slug, or slugs joined by '+'), in frame order."""
+        self._note(EVERYTHING)
+        return list(self._by_area)
+
     def area(self, area: str) -> pd.DataFrame:
         """Figures whose area is exactly this one (a slug, or slugs joined by '+')."""
+        self._note(("area", area))
         return self._by_area.get(area, self._empty)
 
     def areas(self) -> Iterator[pd.DataFrame]:
         """Each area's figures (a slug, or slugs joined by '+'), one frame per area."""
+        self._note(EVERYTHING)
         yield from self._by_area.values()
 
     def joint(self, slug: str) -> pd.DataFrame:
         """Figures a source gives for this region together with others."""
+        self._note(("joint", slug))
         return self._joint.get(slug, self._empty)
 
     def source(self, source_id: str) -> pd.DataFrame:
+        self._note(EVERYTHING)  # a source's figures may belong to any area
         return self._by_source.get(source_id, self._empty)
 
     def totals(self, area: str, indicator: str) -> pd.DataFrame:
         """An area's figures for all segments together, oldest first."""
+        self._note(("area", area))
         key = (area, indicator)
         if key not in self._totals:
             rows = self.area(area)

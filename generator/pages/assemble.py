@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -11,6 +12,7 @@ from typing import Any
 
 import pandas as pd
 
+from generator import reuse
 from generator.dataset.load import Dataset
 from generator.dataset.periods import period_bounds, period_label
 from generator.dataset.problems import Problem
@@ -38,7 +40,8 @@ from generator.pages.context import (
 )
 from generator.pages.metadata import area_jsonld
 from generator.project import BuildInfo
-from generator.tables import FrameIndex
+from generator.reuse import PageStore, reuse_or_make
+from generator.tables import FrameIndex, Read
 from generator.workers import parallel_map
 
 PAGE_FIGURES = 40  # an area with more figures lists the latest of each kind (latest_figures)
@@ -107,8 +110,9 @@ def _jsonld(
 
 
 def area_page(
-    dataset: Dataset, index: FrameIndex, findings: list[Problem], slug: str, info: BuildInfo
+    dataset: Dataset, index: FrameIndex, notes: list[Problem], slug: str, info: BuildInfo
 ) -> AreaPage:
+    """An area's page, built from `index` alone for its figures, and its `notes` (findings)."""
     own = index.area(slug)
     offices = dataset.offices_serving.get(slug, [])
     office_rows = pd.concat([index.area(o) for o in offices]) if offices else own[:0]
@@ -137,7 +141,7 @@ def area_page(
         office_figures=figure_rows(dataset, latest_figures(office_rows)),
         figure_counts=(len(listed), len(own)),
         events=event_rows(dataset, slug),
-        notes=note_rows(findings, slug),
+        notes=note_rows(notes, slug),
         related=_related(dataset, slug),
         citation=citation,
         jsonld=_jsonld(dataset, rows, slug, citation, info),
@@ -376,9 +380,13 @@ def notes_page(dataset: Dataset, findings: list[Problem]) -> PageSpec:
 
 
 def all_pages(
-    dataset: Dataset, frame: pd.DataFrame, findings: list[Problem], info: BuildInfo
+    dataset: Dataset,
+    index: FrameIndex,
+    findings: list[Problem],
+    info: BuildInfo,
+    store: PageStore | None = None,
 ) -> Iterator[PageSpec]:
-    index = FrameIndex(frame)
+    """Every page; with a `store`, area pages whose inputs are unchanged are reused."""
     slugs = areas_with_pages(dataset)
     yield home_page(dataset, index, slugs)
     yield regions_index(dataset, index, slugs)
@@ -386,10 +394,10 @@ def all_pages(
     yield sources_page(dataset, index)
     yield notes_page(dataset, findings)
     yield revisions_page(dataset, index.frame)
-    yield from area_pages(dataset, frame, findings, info, slugs)
+    yield from area_pages(dataset, index.frame, findings, info, slugs, store)
 
 
-# --- area pages, across every core: they are most of the site -----------------------------------
+# --- area pages, across every core, and reused across builds: they are most of the site -------
 
 AREAS_PER_TASK = 20
 MIN_TASKS_FOR_POOL = 4  # fewer run in-process: spawning workers costs a few seconds
@@ -397,28 +405,31 @@ _inputs: dict[str, Any] = {}  # what every area page reads, set once per worker 
 
 
 def _keep_inputs(
-    dataset: Dataset, frame: pd.DataFrame, findings: list[Problem], info: BuildInfo
+    dataset: Dataset, frame: pd.DataFrame, notes: dict[str, list[Problem]], info: BuildInfo
 ) -> None:
-    _inputs.update(dataset=dataset, index=FrameIndex(frame), findings=findings, info=info)
+    _inputs.update(dataset=dataset, index=FrameIndex(frame), notes=notes, info=info)
 
 
-def _area_specs(slugs: list[str]) -> list[PageSpec]:
-    dataset, index, findings, info = (_inputs[k] for k in ("dataset", "index", "findings", "info"))
-    specs = []
+def _area_specs(slugs: list[str]) -> list[tuple[PageSpec, frozenset[Read]]]:
+    """Each area's page, with the parts of the frame it read (for generator.reuse)."""
+    dataset, index, notes, info = (_inputs[k] for k in ("dataset", "index", "notes", "info"))
+    made = []
     for slug in slugs:
-        page = area_page(dataset, index, findings, slug, info)
-        specs.append(PageSpec(page.path, "area.md.j2", {"page": page}, page.charts, page.citation))
-    return specs
+        view = index.recording()
+        page = area_page(dataset, view, notes.get(slug, []), slug, info)
+        spec = PageSpec(page.path, "area.md.j2", {"page": page}, page.charts, page.citation)
+        made.append((spec, frozenset(view.reads or ())))
+    return made
 
 
-def area_pages(
+def _make_area_specs(
     dataset: Dataset,
     frame: pd.DataFrame,
-    findings: list[Problem],
+    notes: dict[str, list[Problem]],
     info: BuildInfo,
     slugs: list[str],
-) -> list[PageSpec]:
-    """Every region's and office's page, in order; with many, spread over worker processes.
+) -> list[tuple[PageSpec, frozenset[Read]]]:
+    """`_area_specs` over every slug, spread over worker processes when there are many.
 
     Workers get the dataset without its figures (pages read them from the frame) and without
     positions: less to pickle into each.
@@ -428,8 +439,37 @@ def area_pages(
     try:
         done = parallel_map(
             _area_specs, tasks, min_items=MIN_TASKS_FOR_POOL, initializer=_keep_inputs,
-            initargs=(slim, frame, findings, info),
+            initargs=(slim, frame, notes, info),
         )  # fmt: skip
     finally:
         _inputs.clear()  # in-process, the inputs must not outlive the build
-    return [spec for specs in done for spec in specs]
+    return [made for batch in done for made in batch]
+
+
+def notes_by_area(findings: list[Problem]) -> dict[str, list[Problem]]:
+    """The checks' findings each area page shows, by slug."""
+    notes: dict[str, list[Problem]] = {}
+    for problem in findings:
+        for slug in dict.fromkeys(problem.areas):
+            notes.setdefault(slug, []).append(problem)
+    return notes
+
+
+def area_pages(
+    dataset: Dataset,
+    frame: pd.DataFrame,
+    findings: list[Problem],
+    info: BuildInfo,
+    slugs: list[str],
+    store: PageStore | None = None,
+) -> list[PageSpec]:
+    """Every region's and office's page, in order.
+
+    With a `store`, a page whose inputs are unchanged since a previous build is read back from
+    it (generator.reuse); the others are built, across worker processes when there are many.
+    """
+    notes = notes_by_area(findings)
+    common = reuse.code_version() + reuse.dataset_version(dataset) + repr(info).encode()
+    bases = {slug: common + repr((slug, notes.get(slug, []))).encode() for slug in slugs}
+    make = functools.partial(_make_area_specs, dataset, frame, notes, info)
+    return reuse_or_make(slugs, bases, store, make)

@@ -1,0 +1,199 @@
+"""Area pages reused across builds (generator.reuse): after any edit, a build that reuses what
+it can gives exactly the pages a build from scratch gives, and rebuilds only what the edit
+touched. The dataset is the synthetic one (benchmarks/synthetic.py) with two provinces."""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from generator import downloads
+from generator.checks import run_checks
+from generator.dataset.load import load_dataset
+from generator.dataset.problems import raise_for_errors
+from generator.pages import assemble
+from generator.pages.render import make_environment, render_page
+from generator.project import BuildInfo
+from generator.reuse import FrameVersions, PageStore
+from generator.tables import FrameIndex, figures_frame
+from tests.conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import synthetic  # noqa: E402
+
+INFO = BuildInfo("Situs", "https://contoh.id/", False, date(2026, 11, 22))
+EDITED = "kota-sintetis-1103"  # in the first province, with kabupaten 1101 and 1102
+ELSEWHERE = {"kabupaten-sintetis-1201", "kabupaten-sintetis-1202", "kabupaten-sintetis-1203"}
+
+
+def build_pages(
+    data_dir: Path, cache: dict[str, bytes], info: BuildInfo = INFO
+) -> tuple[dict[str, str], list[str]]:
+    """Every page's Markdown, and the slugs of the area pages that were built, not reused."""
+    dataset = load_dataset(data_dir)
+    findings = run_checks(dataset)
+    raise_for_errors(findings)
+    built: list[str] = []
+    make = assemble._area_specs
+
+    def recorded(slugs: list[str]) -> list:
+        built.extend(slugs)
+        return make(slugs)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(assemble, "_area_specs", recorded)
+        index = FrameIndex(figures_frame(dataset))
+        store = PageStore(cache, FrameVersions(index))
+        specs = list(assemble.all_pages(dataset, index, findings, info, store))
+    env = make_environment()
+    env.globals["build"] = info
+    return {s.path: render_page(env, s.template, s.context) for s in specs}, built
+
+
+def build_downloads(data_dir: Path, cache: dict[str, bytes]) -> dict[str, bytes]:
+    dataset = load_dataset(data_dir)
+    versions = FrameVersions(FrameIndex(figures_frame(dataset)))
+    parts = downloads.area_parts(dataset, versions, cache)
+    return downloads.download_files(dataset, assemble.areas_with_pages(dataset), parts)
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path.name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _set_first_value(data: Path, new: Callable[[float], str]) -> None:
+    """The first percentage of Kota 1103 set to `new(old)`, with its text and quote."""
+    path = data / "figures" / f"{EDITED}.yaml"
+    text = path.read_text(encoding="utf-8")
+    value = re.search(r"value: (\d+(\.\d)?)\n", text)
+    assert value
+    old = value.group(1)
+    block = text[value.start() : text.index("\n- ", value.start())]
+    written = new(float(old))
+    edited = block.replace(old, written).replace(old.replace(".", ","), written.replace(".", ","))
+    path.write_text(text.replace(block, edited, 1), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def primed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, bytes]]:
+    """The synthetic data with a percentage written 33.0, and a cache filled by building it."""
+    data = tmp_path_factory.mktemp("reuse") / "data"
+    synthetic.write_dataset(data, 6, provinces_=2, years=range(2026, 2027))
+    _set_first_value(data, lambda _: "33.0")
+    cache: dict[str, bytes] = {}
+    build_pages(data, cache)
+    build_downloads(data, cache)
+    return data, cache
+
+
+def change_a_value(data: Path) -> None:
+    _set_first_value(data, lambda old: f"{old + 0.1:.1f}")
+
+
+def write_a_value_as_an_integer(data: Path) -> None:
+    """33.0 as 33, its text kept: equal in the frame, which holds floats, not in a download."""
+    _edit(data / "figures" / f"{EDITED}.yaml", "value: 33.0\n", "value: 33\n")
+
+
+def add_a_figure(data: Path) -> None:
+    """A figure early in the first file read: every later row of the frame moves down one."""
+    _edit(
+        data / "figures" / "kabupaten-sintetis-1101.yaml",
+        "figures:\n",
+        "figures:\n- area: kabupaten-sintetis-1101\n  indicator: coverage\n  unit: persen\n"
+        "  value: 30.5\n  as_published: '30,5 persen'\n  period: '2025-12'\n"
+        "  source: laporan-provinsi-sintetis-11-2026\n"
+        "  quote: '[SINTETIS] Cakupan 2025-12 sebesar 30,5 persen.'\n",
+    )
+
+
+def add_a_joint_figure(data: Path) -> None:
+    """A figure two regions share: each reads it, through its joint figures."""
+    (data / "figures" / "kabupaten-sintetis-1101+kota-sintetis-1103.yaml").write_text(
+        "figures:\n- area: [kabupaten-sintetis-1101, kota-sintetis-1103]\n"
+        "  indicator: active_participants\n  unit: orang\n  value: 1234\n"
+        "  as_published: '1.234'\n  period: '2026-06'\n"
+        "  source: laporan-provinsi-sintetis-11-2026\n"
+        "  quote: '[SINTETIS] Peserta aktif gabungan 1.234 orang.'\n",
+        encoding="utf-8",
+    )
+
+
+def delete_a_figure(data: Path) -> None:
+    """The last figure of Kota 1103: a page must not keep showing it."""
+    path = data / "figures" / f"{EDITED}.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[: text.rindex("\n- ") + 1], encoding="utf-8")
+
+
+def rename_a_source(data: Path) -> None:
+    """A source's publisher: every page naming it changes, though no figure does."""
+    _edit(
+        data / "sources.yaml", "publisher: Penerbit SINTETIS", "publisher: Penerbit Lain SINTETIS"
+    )
+
+
+def _copy(original: Path, data: Path) -> Path:
+    for path in original.rglob("*.yaml"):
+        (data / path.relative_to(original)).parent.mkdir(parents=True, exist_ok=True)
+        (data / path.relative_to(original)).write_bytes(path.read_bytes())
+    return data
+
+
+EDITS = [
+    change_a_value,
+    add_a_figure,
+    add_a_joint_figure,
+    delete_a_figure,
+    write_a_value_as_an_integer,
+    rename_a_source,
+]
+
+
+@pytest.mark.parametrize("edit", EDITS)
+def test_a_reusing_build_equals_a_build_from_scratch_after_any_edit(
+    edit: Callable[[Path], None], primed: tuple[Path, dict[str, bytes]], tmp_path: Path
+) -> None:
+    original, cache = primed
+    data = _copy(original, tmp_path / "data")
+    edit(data)
+    reused, built = build_pages(data, dict(cache))
+    scratch, _ = build_pages(data, {})
+    assert reused == scratch
+    if edit is not rename_a_source:  # a source's name is on every page
+        assert set(built) < set(assemble.areas_with_pages(load_dataset(data)))
+    assert build_downloads(data, dict(cache)) == build_downloads(data, {})
+
+
+def test_an_edit_rebuilds_the_pages_that_read_it_and_no_other(
+    primed: tuple[Path, dict[str, bytes]], tmp_path: Path
+) -> None:
+    original, cache = primed
+    unchanged, built = build_pages(original, dict(cache))
+    assert built == []  # nothing changed: every area page is reused
+    data = _copy(original, tmp_path / "data")
+    change_a_value(data)
+    _, built = build_pages(data, dict(cache))
+    assert EDITED in built  # its own page
+    assert "provinsi-sintetis-11" in built  # compares its regions
+    assert not ELSEWHERE & set(built)  # the other province read nothing of it
+
+
+def test_other_build_info_or_a_damaged_cache_rebuilds(
+    primed: tuple[Path, dict[str, bytes]],
+) -> None:
+    original, cache = primed
+    areas = assemble.areas_with_pages(load_dataset(original))
+    other_day = BuildInfo("Situs", "https://contoh.id/", False, date(2026, 11, 23))
+    assert sorted(build_pages(original, dict(cache), other_day)[1]) == sorted(areas)
+    damaged = {key: b"not a pickle" for key in cache}
+    pages, built = build_pages(original, damaged)
+    assert sorted(built) == sorted(areas)
+    assert pages == build_pages(original, {})[0]
