@@ -17,7 +17,7 @@ from generator.checks import run_checks
 from generator.dataset.load import Dataset, load_dataset
 from generator.dataset.problems import Problem, raise_for_errors
 from generator.downloads import area_parts, download_files
-from generator.pages.assemble import all_pages, areas_with_pages, data_iso_date
+from generator.pages.assemble import PageSpec, all_pages, areas_with_pages, data_iso_date
 from generator.pages.citation import citation_files
 from generator.pages.render import make_environment, render_page
 from generator.project import BuildInfo, Project
@@ -66,6 +66,18 @@ def _untimed(name: str, function: Callable[..., Any], *args: Any) -> Any:
     return function(*args)
 
 
+def rendered_pages(specs: list[PageSpec], info: BuildInfo) -> dict[str, str]:
+    """Each page's Markdown: rendered where it was built (area pages), or here."""
+    env = make_environment()
+    env.globals["build"] = info  # the canonical address, offline or not, the build date
+    return {
+        spec.path: spec.markdown
+        if spec.markdown is not None
+        else render_page(env, spec.template, spec.context)
+        for spec in specs
+    }
+
+
 def render_site(
     project: Project,
     info: BuildInfo,
@@ -80,21 +92,18 @@ def render_site(
     step = stopwatch
     data = data or check_data(project)
     dataset, frame, findings = data.dataset, data.frame, data.findings
-    env = make_environment()
-    env.globals["build"] = info  # the canonical address, offline or not, the build date
-    index = FrameIndex(frame)
-    versions = FrameVersions(index)  # what each part of the frame hashes to, for reuse
-    store = PageStore(DirectoryCache(project.cache_dir / "pages"), versions)
-    specs = step("specs", lambda: list(all_pages(dataset, index, findings, info, store)))
-    files: dict[str, str | bytes] = step(
-        "pages", lambda: {p.path: render_page(env, p.template, p.context) for p in specs}
-    )
-    parts = lambda: area_parts(dataset, versions, DirectoryCache(project.cache_dir / "downloads"))  # noqa: E731
+    cache = project.cache_dir
+    versions = FrameVersions(FrameIndex(frame))  # each part of the frame hashed, for reuse
+    store = PageStore(DirectoryCache(cache / "pages"), versions)
+    specs = step("specs", lambda: list(all_pages(dataset, versions.index, findings, info, store)))
+    files: dict[str, str | bytes] = step("pages", rendered_pages, specs, info)
     slugs = areas_with_pages(dataset)
+    parts = lambda: area_parts(dataset, versions, DirectoryCache(cache / "downloads"))  # noqa: E731
     files.update(step("downloads", lambda: download_files(dataset, slugs, parts())))
     charts = [(chart, spec.path) for spec in specs for chart in spec.charts]
-    cache = DirectoryCache(project.cache_dir / "charts")
-    images = lambda: chart_files(charts, info.scripts, is_offline=info.is_offline, cache=cache)  # noqa: E731
+    images = lambda: chart_files(  # noqa: E731
+        charts, info.scripts, is_offline=info.is_offline, cache=DirectoryCache(cache / "charts")
+    )
     files.update(step("images", images))
     files.update(citation_files([spec.citation for spec in specs if spec.citation]))
     return files

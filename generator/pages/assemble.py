@@ -39,6 +39,7 @@ from generator.pages.context import (
     source_link,
 )
 from generator.pages.metadata import area_jsonld
+from generator.pages.render import make_environment, render_page
 from generator.project import BuildInfo
 from generator.reuse import PageStore, reuse_or_make
 from generator.tables import FrameIndex, Read
@@ -54,6 +55,7 @@ class PageSpec:
     context: dict[str, Any]
     charts: tuple[ChartBlock, ...] = ()
     citation: Citation | None = None
+    markdown: str | None = None  # the page rendered already, where it was built (area pages)
 
 
 def areas_with_pages(dataset: Dataset) -> list[str]:
@@ -161,8 +163,8 @@ def latest_figures(rows: pd.DataFrame) -> pd.DataFrame:
 def _latest_of_area(rows: pd.DataFrame) -> pd.DataFrame:
     if len(rows) <= PAGE_FIGURES:
         return rows
-    kinds = ["indicator", "segment", "at"]
-    return rows.sort_values("date", kind="stable").groupby(kinds, dropna=False).tail(1)
+    kinds = ["indicator", "segment", "at"]  # the last of each kind: the latest, or the last given
+    return rows.sort_values("date", kind="stable").drop_duplicates(kinds, keep="last")
 
 
 def _absolute(info: BuildInfo, path: str) -> str:
@@ -407,17 +409,23 @@ _inputs: dict[str, Any] = {}  # what every area page reads, set once per worker 
 def _keep_inputs(
     dataset: Dataset, frame: pd.DataFrame, notes: dict[str, list[Problem]], info: BuildInfo
 ) -> None:
-    _inputs.update(dataset=dataset, index=FrameIndex(frame), notes=notes, info=info)
+    env = make_environment()
+    env.globals["build"] = info
+    _inputs.update(dataset=dataset, index=FrameIndex(frame), notes=notes, info=info, env=env)
 
 
 def _area_specs(slugs: list[str]) -> list[tuple[PageSpec, frozenset[Read]]]:
-    """Each area's page, with the parts of the frame it read (for generator.reuse)."""
-    dataset, index, notes, info = (_inputs[k] for k in ("dataset", "index", "notes", "info"))
+    """Each area's page, rendered, with the parts of the frame it read (for generator.reuse)."""
+    dataset, index, notes, info, env = (
+        _inputs[k] for k in ("dataset", "index", "notes", "info", "env")
+    )
     made = []
     for slug in slugs:
         view = index.recording()
         page = area_page(dataset, view, notes.get(slug, []), slug, info)
-        spec = PageSpec(page.path, "area.md.j2", {"page": page}, page.charts, page.citation)
+        context = {"page": page}
+        markdown = render_page(env, "area.md.j2", context)
+        spec = PageSpec(page.path, "area.md.j2", context, page.charts, page.citation, markdown)
         made.append((spec, frozenset(view.reads or ())))
     return made
 

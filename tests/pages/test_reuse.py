@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 
 from generator import downloads
+from generator.build import rendered_pages
 from generator.checks import run_checks
 from generator.dataset.load import load_dataset
 from generator.dataset.problems import raise_for_errors
 from generator.pages import assemble
-from generator.pages.render import make_environment, render_page
 from generator.project import BuildInfo
 from generator.reuse import FrameVersions, PageStore
 from generator.tables import FrameIndex, figures_frame
@@ -50,9 +50,7 @@ def build_pages(
         index = FrameIndex(figures_frame(dataset))
         store = PageStore(cache, FrameVersions(index))
         specs = list(assemble.all_pages(dataset, index, findings, info, store))
-    env = make_environment()
-    env.globals["build"] = info
-    return {s.path: render_page(env, s.template, s.context) for s in specs}, built
+    return rendered_pages(specs, info), built
 
 
 def build_downloads(data_dir: Path, cache: dict[str, bytes]) -> dict[str, bytes]:
