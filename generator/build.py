@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime, time
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +23,7 @@ from generator.pages.render import make_environment, render_page
 from generator.project import BuildInfo, Project
 from generator.reuse import FrameVersions, PageStore
 from generator.site.bundle import bundle_name, write_bundle
-from generator.site.cache import DirectoryCache
+from generator.site.cache import DirectoryCache, prune
 from generator.site.mkdocs import build_mkdocs, offline_options, read_config, site_url
 from generator.site.write import staging_dir, swap_in, write_docs
 from generator.tables import FrameIndex, figures_frame
@@ -109,8 +109,14 @@ def render_site(
     return files
 
 
+# A cache entry no build has used for this long is deleted after a successful build: a day, so
+# that building the site and the bundle in turn still reuses what the other one made.
+KEEP_UNUSED = timedelta(days=1)
+
+
 def build_site(project: Project) -> None:
     """Render, build with MkDocs into staging, then swap docs and site in; failures touch nothing."""
+    started = datetime.now(UTC)
     when = source_date_epoch() or datetime.now(UTC)
     config = read_config(project)
     info = build_info(config, is_offline=False, when=when)
@@ -120,6 +126,7 @@ def build_site(project: Project) -> None:
         build_mkdocs(project, docs, site)
         swap_in(docs, project.generated_dir)
         swap_in(site, project.site_dir)
+    prune(project.cache_dir, (started - KEEP_UNUSED).timestamp())
 
 
 def build_bundle(project: Project) -> Path:
@@ -127,6 +134,7 @@ def build_bundle(project: Project) -> Path:
 
     Without SOURCE_DATE_EPOCH the bundle is dated by its data, so a rebuild gives the same bytes.
     """
+    started = datetime.now(UTC)
     config = read_config(project)
     data = check_data(project)
     data_date = data_iso_date(data.frame)
@@ -137,4 +145,6 @@ def build_bundle(project: Project) -> Path:
     with staging_dir(project.generated_dir) as docs, staging_dir(project.site_dir) as site:
         write_docs(project, pages, docs)
         build_mkdocs(project, docs, site, offline_options(config))
-        return write_bundle(site, target, when)
+        bundle = write_bundle(site, target, when)
+    prune(project.cache_dir, (started - KEEP_UNUSED).timestamp())
+    return bundle

@@ -13,6 +13,7 @@ import functools
 import hashlib
 import pickle
 import sys
+import zlib
 from collections.abc import Callable, Iterable, MutableMapping
 from pathlib import Path
 from typing import Any, TypeVar
@@ -102,13 +103,22 @@ class FrameVersions:
         return hash_of(base, repr(ordered).encode(), *(self.of(read) for read in ordered))
 
 
+def _packed(value: Any) -> bytes:
+    """A value as bytes to keep: pickled, and compressed (pages and downloads are mostly text)."""
+    return zlib.compress(pickle.dumps(value, protocol=5), 1)
+
+
+def _unpacked(data: bytes) -> Any:
+    return pickle.loads(zlib.decompress(data))
+
+
 def cached(cache: MutableMapping[str, bytes], key: str, make: Callable[[], Value]) -> Value:
     """What `make()` returns, kept in `cache` under `key`: a key that hashes every input."""
     try:
-        return pickle.loads(cache[key])  # type: ignore[no-any-return]
+        return _unpacked(cache[key])  # type: ignore[no-any-return]
     except Exception:  # missing, or unreadable: only a miss
         value = make()
-        cache[key] = pickle.dumps(value, protocol=5)
+        cache[key] = _packed(value)
         return value
 
 
@@ -129,15 +139,15 @@ class PageStore:
     def find(self, name: str, base: bytes) -> Any | None:
         """The result stored for `name`, if everything it read is unchanged; else None."""
         try:
-            reads = pickle.loads(self.cache[self._reads_key(name, base)])
-            return pickle.loads(self.cache[self.versions.key(base, reads)])
+            reads = _unpacked(self.cache[self._reads_key(name, base)])
+            return _unpacked(self.cache[self.versions.key(base, reads)])
         except Exception:  # missing, or unreadable: only a miss
             return None
 
     def keep(self, name: str, base: bytes, reads: Iterable[Read], result: Any) -> None:
         reads = sorted(reads)
-        self.cache[self.versions.key(base, reads)] = pickle.dumps(result, protocol=5)
-        self.cache[self._reads_key(name, base)] = pickle.dumps(reads, protocol=5)
+        self.cache[self.versions.key(base, reads)] = _packed(result)
+        self.cache[self._reads_key(name, base)] = _packed(reads)
 
 
 def reuse_or_make(
