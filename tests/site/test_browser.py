@@ -147,13 +147,31 @@ def test_reaching_for_a_chart_makes_it_interactive_in_place(
     watch.assert_clean()
 
 
+SVG_WIDTH = "document.querySelector('.vega-chart svg').getAttribute('width')"
+
+
+def test_a_static_chart_is_drawn_again_at_its_new_width(open_page: OpenPage, watch: Watch) -> None:
+    page = open_page("wilayah/kota-blitar/", width=1280)
+    wait_for_charts(page)
+    wide = page.evaluate(SVG_WIDTH)
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.wait_for_function(f"{SVG_WIDTH} !== {wide!r}", timeout=TIMEOUT_MS)
+    chart = page.locator(".vega-chart").first
+    assert chart.get_attribute("data-mode") == "static"
+    assert chart.evaluate("(c) => +c.querySelector('svg').getAttribute('width') === c.clientWidth")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    watch.assert_clean()
+
+
 AXIS_LABEL_FILL = (
     "getComputedStyle(document.querySelector('.vega-chart .role-axis-label text')).fill"
 )
 PALETTE = "(scheme) => document.body.setAttribute('data-md-color-scheme', scheme)"
 
 
-def test_charts_follow_the_palette_static_and_interactive(open_page: OpenPage, watch: Watch) -> None:
+def test_charts_follow_the_palette_static_and_interactive(
+    open_page: OpenPage, watch: Watch
+) -> None:
     page = open_page("wilayah/kota-blitar/")
     wait_for_charts(page)
     light = page.evaluate(AXIS_LABEL_FILL)

@@ -180,7 +180,9 @@ def test_embed_pages_render_their_chart_alone(  # type: ignore[no-untyped-def]
         bottom, reserved = page.evaluate(SOURCE_BOTTOM)
         assert bottom <= reserved + IFRAME_EXTRA, f"{embed.name}: source below the iframe's fold"
         page.locator(".vega-chart").hover()  # made interactive in place
-        page.wait_for_function("document.querySelector('.vega-chart').dataset.mode === 'interactive'")
+        page.wait_for_function(
+            "document.querySelector('.vega-chart').dataset.mode === 'interactive'"
+        )
         assert page.evaluate(SOURCE_BOTTOM) == [bottom, reserved], embed.name
         page.close()
     context.close()
