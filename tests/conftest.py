@@ -227,7 +227,8 @@ CHARTS_SETTLED = """() => {
   return waiting.length === 0;
 }"""
 CHART_STATES = """() => [...document.querySelectorAll('.vega-chart')].map((c) => ({
-  id: c.id, rendered: c.dataset.rendered || null, svg: c.querySelector('svg') !== null,
+  id: c.id, rendered: c.dataset.rendered || null, mode: c.dataset.mode || null,
+  svg: c.querySelector('svg') !== null,
   width: c.querySelector('svg') ? c.querySelector('svg').getBoundingClientRect().width : null,
 }))"""
 

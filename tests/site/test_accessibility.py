@@ -76,6 +76,9 @@ def test_a_chart_and_its_data_table_work_with_the_keyboard_alone(open_page: Open
     first = page.locator(".vega-chart").first
     tab_until(page, lambda: first.evaluate("(c) => c === document.activeElement"))
     assert first.evaluate("(c) => getComputedStyle(c).outlineStyle") != "none", "no focus ring"
+    # Focus makes a static chart interactive; the chart keeps its focus, role and name.
+    page.wait_for_function("(c) => c.dataset.mode === 'interactive'", arg=first.element_handle())
+    assert first.evaluate("(c) => c === document.activeElement && c.getAttribute('role')") == "img"
     summary = page.locator("summary", has_text="Data grafik dalam bentuk teks").first
     tab_until(page, lambda: summary.evaluate("(s) => s === document.activeElement"))
     page.keyboard.press("Enter")

@@ -174,10 +174,16 @@ def test_embed_pages_render_their_chart_alone(  # type: ignore[no-untyped-def]
         page.wait_for_function(CHARTS_SETTLED, timeout=TIMEOUT_MS)
         charts = page.evaluate(CHART_STATES)
         assert len(charts) == 1 and charts[0]["rendered"] == "true" and charts[0]["svg"], embed
+        assert charts[0]["mode"] == "static", embed  # drawn by the worker, as on the site
         assert charts[0]["width"] <= width, (embed.name, charts)
         assert page.evaluate("document.documentElement.scrollWidth") <= width, embed.name
         bottom, reserved = page.evaluate(SOURCE_BOTTOM)
         assert bottom <= reserved + IFRAME_EXTRA, f"{embed.name}: source below the iframe's fold"
+        page.locator(".vega-chart").hover()  # made interactive in place
+        page.wait_for_function(
+            "document.querySelector('.vega-chart').dataset.mode === 'interactive'"
+        )
+        assert page.evaluate(SOURCE_BOTTOM) == [bottom, reserved], embed.name
         page.close()
     context.close()
     watch.assert_clean()
