@@ -43,6 +43,7 @@ from generator.charts import export  # noqa: E402
 from generator.checks import run_checks  # noqa: E402
 from generator.dataset.load import load_dataset  # noqa: E402
 from generator.dataset.problems import raise_for_errors  # noqa: E402
+from generator.memory import collector_paused  # noqa: E402
 from generator.project import BuildInfo, Project  # noqa: E402
 from generator.site.cache import DirectoryCache  # noqa: E402
 from generator.site.mkdocs import build_mkdocs  # noqa: E402
@@ -77,6 +78,7 @@ def make_project(root: Path, regions: int) -> Project:
     return Project.at(root)
 
 
+@collector_paused()  # as generator.build.build_site
 def build(project: Project, watch: Stopwatch) -> dict[str, str | bytes]:
     """The pipeline of generator.build.build_site, stage by stage, timed."""
     info = BuildInfo(

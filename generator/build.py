@@ -17,6 +17,7 @@ from generator.checks import run_checks
 from generator.dataset.load import Dataset, load_dataset
 from generator.dataset.problems import Problem, raise_for_errors
 from generator.downloads import area_parts, download_files
+from generator.memory import collector_paused
 from generator.pages.assemble import PageSpec, all_pages, areas_with_pages, data_iso_date
 from generator.pages.citation import citation_files
 from generator.pages.render import make_environment, render_page
@@ -114,6 +115,7 @@ def render_site(
 KEEP_UNUSED = timedelta(days=1)
 
 
+@collector_paused()
 def build_site(project: Project) -> None:
     """Render, build with MkDocs into staging, then swap docs and site in; failures touch nothing."""
     started = datetime.now(UTC)
@@ -129,6 +131,7 @@ def build_site(project: Project) -> None:
     prune(project.cache_dir, (started - KEEP_UNUSED).timestamp())
 
 
+@collector_paused()
 def build_bundle(project: Project) -> Path:
     """Render and build the site for file:// in staging, zip it into dist/; touches nothing else.
 

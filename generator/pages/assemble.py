@@ -12,7 +12,7 @@ from typing import Any
 
 import pandas as pd
 
-from generator import reuse
+from generator import memory, reuse
 from generator.dataset.load import Dataset
 from generator.dataset.periods import period_bounds, period_label
 from generator.dataset.problems import Problem
@@ -412,6 +412,7 @@ def _keep_inputs(
     env = make_environment()
     env.globals["build"] = info
     _inputs.update(dataset=dataset, index=FrameIndex(frame), notes=notes, info=info, env=env)
+    memory.freeze_inputs()  # they live as long as the worker: no collection need scan them
 
 
 def _area_specs(slugs: list[str]) -> list[tuple[PageSpec, frozenset[Read]]]:
