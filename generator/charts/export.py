@@ -41,7 +41,8 @@ TIME_FORMAT_LOCALE = {
                     "Nov", "Des"],
 }  # fmt: skip
 # Keys that belong to the top level of a spec, not to a view inside a concatenation.
-TOP_LEVEL = ("$schema", "datasets", "config", "title", "autosize", "background", "padding")
+TOP_LEVEL = ("$schema", "datasets", "config", "title", "autosize", "background", "padding",
+             "usermeta")  # fmt: skip
 # Channels that can draw a legend. Resolved independently, a legend stays inside the chart's view
 # instead of moving to the concatenation, where it would land below the source line.
 LEGEND_CHANNELS = ("color", "fill", "stroke", "opacity", "fillOpacity", "strokeOpacity",

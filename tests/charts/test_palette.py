@@ -6,6 +6,7 @@ severity; the distance is CIE76 ΔE in CIELAB (2.3 is just noticeable; 20 is pla
 
 from __future__ import annotations
 
+import colorsys
 import itertools
 from collections.abc import Iterator
 from typing import Any
@@ -36,7 +37,13 @@ SIMULATIONS: dict[str, Matrix] = {
     ),
 }
 PALETTE = {"highlight": style.HIGHLIGHT, "target": style.TARGET, "muted": style.MUTED}
+DARK_PALETTE = {name: style.DARK_COLOURS.get(colour, colour) for name, colour in PALETTE.items()}
 MIN_DELTA_E = 20
+# Material's slate background: hsla(var(--md-hue), 15%, 14%) with its default hue, 232.
+SLATE = "#{:02x}{:02x}{:02x}".format(
+    *(round(c * 255) for c in colorsys.hls_to_rgb(232 / 360, 0.14, 0.15))
+)
+MIN_GRAPHIC_CONTRAST = 3.0  # WCAG 1.4.11, for the parts of a chart one needs to read it
 
 
 def linear_rgb(hex_colour: str) -> list[float]:
@@ -68,11 +75,27 @@ def delta_e(first: list[float], second: list[float]) -> float:
     return sum((a - b) ** 2 for a, b in zip(first, second, strict=True)) ** 0.5
 
 
+@pytest.mark.parametrize("palette", [PALETTE, DARK_PALETTE], ids=["light", "dark"])
 @pytest.mark.parametrize("vision", SIMULATIONS)
-def test_chart_colours_stay_apart(vision: str) -> None:
-    for (name_a, a), (name_b, b) in itertools.combinations(PALETTE.items(), 2):
+def test_chart_colours_stay_apart(vision: str, palette: dict[str, str]) -> None:
+    for (name_a, a), (name_b, b) in itertools.combinations(palette.items(), 2):
         distance = delta_e(seen_as(vision, a), seen_as(vision, b))
         assert distance >= MIN_DELTA_E, (vision, name_a, name_b, round(distance, 1))
+
+
+def contrast(first: str, second: str) -> float:
+    """WCAG contrast ratio of two colours."""
+    lighter, darker = sorted(
+        (0.2126 * r + 0.7152 * g + 0.0722 * b for r, g, b in map(linear_rgb, (first, second))),
+        reverse=True,
+    )
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def test_dark_mode_marks_stand_out_from_the_dark_background() -> None:
+    assert contrast(style.HIGHLIGHT, SLATE) < MIN_GRAPHIC_CONTRAST  # why the dark set exists
+    for name, colour in DARK_PALETTE.items():
+        assert contrast(colour, SLATE) >= MIN_GRAPHIC_CONTRAST, (name, colour)
 
 
 def test_the_simulation_merges_red_and_green_for_deuteranopia() -> None:

@@ -11,6 +11,7 @@ import re
 
 import pytest
 
+from generator.charts import style
 from tests.conftest import ARTIFACTS, CHART_STATES, CHARTS_SETTLED, TIMEOUT_MS, OpenPage, Watch
 
 playwright_api = pytest.importorskip("playwright.sync_api")
@@ -167,6 +168,8 @@ AXIS_LABEL_FILL = (
     "getComputedStyle(document.querySelector('.vega-chart .role-axis-label text')).fill"
 )
 PALETTE = "(scheme) => document.body.setAttribute('data-md-color-scheme', scheme)"
+# The first point of the first chart: Kota Blitar's own coverage, in the highlight colour.
+OWN_POINT_FILL = "document.querySelector('.vega-chart .mark-symbol path').getAttribute('fill')"
 
 
 def test_charts_follow_the_palette_static_and_interactive(
@@ -182,6 +185,7 @@ def test_charts_follow_the_palette_static_and_interactive(
     assert {c["mode"] for c in page.evaluate(CHART_STATES)} == {"static"}
     assert first.locator("svg").count() == 1  # redrawn, not added
     dark = page.evaluate(AXIS_LABEL_FILL)
+    assert page.evaluate(OWN_POINT_FILL) == style.DARK_COLOURS[style.HIGHLIGHT]
 
     first.locator(".mark-symbol path").first.hover(force=True)  # made interactive, in the dark
     page.wait_for_function("document.querySelector('.vega-chart').dataset.mode === 'interactive'")
@@ -189,8 +193,11 @@ def test_charts_follow_the_palette_static_and_interactive(
     first.locator(".mark-symbol path").first.hover(force=True)
     page.locator("#vg-tooltip-element.visible.dark-theme").wait_for()
 
+    assert page.evaluate(OWN_POINT_FILL) == style.DARK_COLOURS[style.HIGHLIGHT]
+
     page.evaluate(PALETTE, "default")  # the interactive chart: drawn again by vega-embed
     page.wait_for_function(f"{AXIS_LABEL_FILL} === {light!r}", timeout=TIMEOUT_MS)
+    assert page.evaluate(OWN_POINT_FILL) == style.HIGHLIGHT
     assert first.locator("svg").count() == 1
     first.locator(".mark-symbol path").first.hover(force=True)
     page.locator("#vg-tooltip-element.visible:not(.dark-theme)").wait_for()

@@ -146,11 +146,31 @@
     return document.body.getAttribute("data-md-color-scheme") === "slate";
   }
 
+  // Every string in `value` that `colours` maps, replaced by what it maps to.
+  function recoloured(value, colours) {
+    if (typeof value === "string") {
+      return Object.prototype.hasOwnProperty.call(colours, value) ? colours[value] : value;
+    }
+    if (Array.isArray(value)) return value.map(function (v) { return recoloured(v, colours); });
+    if (!isObject(value)) return value;
+    var out = {};
+    Object.keys(value).forEach(function (key) { out[key] = recoloured(value[key], colours); });
+    return out;
+  }
+
   // The chart's Vega-Lite spec with the current theme, drawn the same by the worker and by
   // vega-embed.
   function themedSpec(el) {
     // JSON.parse only: the attribute is data, never code.
     var spec = JSON.parse(el.getAttribute("data-spec"));
+    var dark = spec.usermeta && spec.usermeta.darkColours;
+    // On the dark palette, mark colours that would be too dark on it give way to lighter ones
+    // (generator/charts/style.py, DARK_COLOURS); the data is left as it is.
+    if (isDark() && dark) {
+      Object.keys(spec).forEach(function (key) {
+        if (key !== "datasets") spec[key] = recoloured(spec[key], dark);
+      });
+    }
     // The spec's own config wins; the theme only fills the gaps.
     spec.config = merge(themeConfig(), spec.config);
     return spec;
