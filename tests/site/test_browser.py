@@ -118,9 +118,25 @@ CHART_LAYOUT = """(c) => ({svg: c.querySelector('svg').getBoundingClientRect().t
 # The three ways a reader reaches for a chart.
 REACH = {
     "pointer": lambda chart: chart.hover(),
-    "touch": lambda chart: chart.dispatch_event("touchstart"),
+    "tap": lambda chart: chart.dispatch_event("click"),
     "focus": lambda chart: chart.focus(),
 }
+
+
+def test_a_finger_scrolling_past_a_chart_leaves_it_static(
+    open_page: OpenPage, watch: Watch
+) -> None:
+    page = open_page("wilayah/kota-blitar/", width=360, height=800)
+    wait_for_charts(page)
+    chart = page.locator(".vega-chart").first
+    chart.scroll_into_view_if_needed()
+    chart.dispatch_event("pointerenter", {"pointerType": "touch"})
+    chart.dispatch_event("touchstart")
+    page.wait_for_timeout(200)
+    assert chart.get_attribute("data-mode") == "static"
+    # An upgrade adds Vega's scripts to the page at once.
+    assert page.evaluate("document.querySelector('script[src*=\"vega-embed\"]')") is None
+    watch.assert_clean()
 
 
 @pytest.mark.parametrize("how", REACH)

@@ -404,15 +404,18 @@
     }
   }
 
-  // The reader reaches for a chart: draw it interactive. Taps and keyboard focus count as much as
-  // a pointer, so a phone's tooltips and a keyboard's focus work as before.
-  var USE_EVENTS = ["pointerenter", "touchstart", "focusin"];
+  // The reader reaches for a chart: draw it interactive. A tap (a click) and keyboard focus count
+  // as much as a mouse, so a phone's tooltips and a keyboard's focus work as before; a finger that
+  // only lands on a chart to scroll past it does not (no click follows), so scrolling a phone
+  // never loads Vega.
+  var USE_EVENTS = ["pointerenter", "click", "focusin"];
 
   function listenForUse(el) {
     USE_EVENTS.forEach(function (type) { el.addEventListener(type, upgrade, {passive: true}); });
   }
 
   function upgrade(event) {
+    if (event.type === "pointerenter" && event.pointerType === "touch") return; // maybe a scroll
     var el = event.currentTarget;
     USE_EVENTS.forEach(function (type) { el.removeEventListener(type, upgrade, {passive: true}); });
     var chart = charts.get(el);
