@@ -69,8 +69,7 @@ def _untimed(name: str, function: Callable[..., Any], *args: Any) -> Any:
 
 def rendered_pages(specs: list[PageSpec], info: BuildInfo) -> dict[str, str]:
     """Each page's Markdown: rendered where it was built (area pages), or here."""
-    env = make_environment()
-    env.globals["build"] = info  # the canonical address, offline or not, the build date
+    env = make_environment(info)
     return {
         spec.path: spec.markdown
         if spec.markdown is not None

@@ -409,8 +409,7 @@ _inputs: dict[str, Any] = {}  # what every area page reads, set once per worker 
 def _keep_inputs(
     dataset: Dataset, frame: pd.DataFrame, notes: dict[str, list[Problem]], info: BuildInfo
 ) -> None:
-    env = make_environment()
-    env.globals["build"] = info
+    env = make_environment(info)
     _inputs.update(dataset=dataset, index=FrameIndex(frame), notes=notes, info=info, env=env)
     memory.freeze_inputs()  # they live as long as the worker: no collection need scan them
 

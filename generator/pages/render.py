@@ -9,6 +9,7 @@ import jinja2
 
 from generator.pages import filters
 from generator.pages.filters import Markdown
+from generator.project import BuildInfo
 
 
 def _finalize(value: Any) -> Any:
@@ -28,7 +29,9 @@ def href(from_path: str, to_path: str) -> Markdown:
     return Markdown(f"{relative}#{anchor}" if anchor else relative)
 
 
-def make_environment() -> jinja2.Environment:
+def make_environment(build: BuildInfo) -> jinja2.Environment:
+    """The templates' environment; `build` (the canonical address, offline or not, the build
+    date) is a global every template can read."""
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("generator", "templates"),
         undefined=jinja2.StrictUndefined,
@@ -50,6 +53,7 @@ def make_environment() -> jinja2.Environment:
         trusted=filters.Markdown,  # text the generator serialized itself (JSON, BibTeX, RIS)
     )
     env.globals["href"] = href
+    env.globals["build"] = build
     return env
 
 
