@@ -9,6 +9,7 @@ change to anything a page read gives it a new key.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import pickle
@@ -114,12 +115,11 @@ def _unpacked(data: bytes) -> Any:
 
 def cached(cache: MutableMapping[str, bytes], key: str, make: Callable[[], Value]) -> Value:
     """What `make()` returns, kept in `cache` under `key`: a key that hashes every input."""
-    try:
+    with contextlib.suppress(Exception):  # missing, or unreadable: only a miss
         return _unpacked(cache[key])  # type: ignore[no-any-return]
-    except Exception:  # missing, or unreadable: only a miss
-        value = make()
-        cache[key] = _packed(value)
-        return value
+    value = make()  # outside the suppression: its own errors must surface
+    cache[key] = _packed(value)
+    return value
 
 
 class PageStore:
