@@ -30,6 +30,7 @@ from generator.dataset import fastyaml
 from generator.dataset.problems import DataError, Position, Problem
 from generator.dataset.references import Names, file_references
 from generator.dataset.schema import DataFile, Event, Figure, Office, Region, Revision, Source
+from generator.memory import collector_paused
 from generator.workers import parallel_map
 
 FieldPath = fastyaml.FieldPath
@@ -487,20 +488,6 @@ def read_files(
     return [results[i] for i in range(len(files))]
 
 
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Reading creates millions of objects and no cycles: collecting as it grows would make the
-    load quadratic (3 minutes instead of 30 s for 300.000 figures)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()  # what was read lives on: later collections need not scan it again
-        if was_enabled:
-            gc.enable()
-
-
 def load_dataset(data_dir: Path, cache: MutableMapping[str, bytes] | None = None) -> Dataset:
     """Read and validate every YAML file under data_dir; raise DataError listing all problems.
 
@@ -508,8 +495,12 @@ def load_dataset(data_dir: Path, cache: MutableMapping[str, bytes] | None = None
     """
     if not data_dir.is_dir():
         raise DataError([Problem(Position(str(data_dir)), "", "no such directory", "no-data")])
-    with _gc_paused():
-        return _load(data_dir, cache)
+    # Reading creates millions of objects and no cycles: collecting as the heap grows would make
+    # the load quadratic (3 minutes instead of 30 s for 300.000 figures).
+    with collector_paused():
+        dataset = _load(data_dir, cache)
+    gc.freeze()  # what was read lives on: later collections need not scan it again
+    return dataset
 
 
 def _load(data_dir: Path, cache: MutableMapping[str, bytes] | None) -> Dataset:
