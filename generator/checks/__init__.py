@@ -8,11 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from generator.checks.agreement import (
-    check_coverage_jumps,
-    check_implied_denominators,
-    check_same_period_values,
-)
+from generator.checks.agreement import check_same_period_values, check_source_disagreements
 from generator.checks.arithmetic import (
     check_gaps,
     check_growth,
@@ -20,6 +16,12 @@ from generator.checks.arithmetic import (
     check_ratios,
 )
 from generator.checks.dates import check_figure_dates
+from generator.checks.denominators import check_implied_denominators, check_parts_within_whole
+from generator.checks.quotes import (
+    check_published_in_quote,
+    check_quotes_in_snapshots,
+    check_unverified_sources,
+)
 from generator.checks.totals import (
     check_office_totals,
     check_segment_totals,
@@ -31,6 +33,9 @@ from generator.dataset.problems import Problem
 Check = Callable[[Dataset], Iterator[Problem]]
 
 CHECKS: tuple[Check, ...] = (
+    check_quotes_in_snapshots,
+    check_published_in_quote,
+    check_unverified_sources,
     check_published_text,
     check_figure_dates,
     check_segment_totals,
@@ -39,9 +44,10 @@ CHECKS: tuple[Check, ...] = (
     check_gaps,
     check_ratios,
     check_same_period_values,
-    check_coverage_jumps,
+    check_source_disagreements,
     check_unweighted_average,
     check_implied_denominators,
+    check_parts_within_whole,
 )
 
 

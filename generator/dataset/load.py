@@ -30,6 +30,7 @@ from generator.dataset import fastyaml
 from generator.dataset.problems import DataError, Position, Problem
 from generator.dataset.references import Names, file_references
 from generator.dataset.schema import DataFile, Event, Figure, Office, Region, Revision, Source
+from generator.dataset.snapshots import read_snapshots
 from generator.memory import collector_paused
 from generator.workers import parallel_map
 
@@ -47,6 +48,8 @@ class Dataset:
     figures: tuple[Figure, ...]
     # Where each region, office, source, event and figure was written (not part of equality).
     positions: dict[str, Position] = field(default_factory=dict, compare=False, repr=False)
+    # Each source's snapshot text, by source id, for `check` to verify quotes against.
+    snapshots: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     @cached_property
     def offices_serving(self) -> dict[str, list[str]]:
@@ -518,6 +521,8 @@ def _load(data_dir: Path, cache: MutableMapping[str, bytes] | None) -> Dataset:
     for parsed, content in contents:
         _collect_file(collected, parsed, content, names)
     collected.problems.extend(_reference_problems(contents, names))
+    texts, problems = read_snapshots(data_dir, collected.sources, collected.positions)
+    collected.problems.extend(problems)
     if collected.problems:
         raise DataError(collected.problems)
     return Dataset(
@@ -527,4 +532,5 @@ def _load(data_dir: Path, cache: MutableMapping[str, bytes] | None) -> Dataset:
         events=collected.events,
         figures=tuple(collected.figures),
         positions=collected.positions,
+        snapshots=texts,
     )

@@ -16,6 +16,7 @@ from generator.dataset.vocabulary import EVENT_KINDS
 from generator.pages.citation import Citation
 from generator.pages.filters import Markdown, nilai
 from generator.pages.fractions import coverage_fraction
+from generator.tables import READ_MARK
 
 SOURCES_PAGE = "sumber.md"
 DOWNLOADS_DIR = "unduh"
@@ -45,6 +46,7 @@ def note_anchor(problem: Problem) -> str:
 class Link:
     text: str
     path: str  # relative to docs_dir
+    reading: str | None = None  # why we infer this link where no source states it
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,7 @@ class ChartBlock:
     sources: tuple[Link, ...]
     page_slug: str  # the page it belongs to: an area slug, or "beranda"
     is_abridged: bool = False  # the text table keeps the last point of each year; CSV has all
+    caveat: str | None = None  # a series that mixes sources says so, under the chart
 
     @property
     def stem(self) -> str:
@@ -100,6 +103,24 @@ class RevisionRow:
 
 
 @dataclass(frozen=True)
+class Reading:
+    label: str  # what is read: "tanggal", "segmen"...
+    reason: str
+
+
+# What each kind of reading is about, in the words the figure table uses.
+READING_LABELS = {
+    "period": "tanggal",
+    "at": "awal dan akhir",
+    "segment": "segmen",
+    "indicator": "jenis angka",
+    "area": "wilayah",
+    "statistic": "jenis angka",
+}
+STATISTIC_LABELS = {"unweighted_average": "rata-rata tanpa bobot"}
+
+
+@dataclass(frozen=True)
 class FigureRow:
     anchor: str
     area_name: str
@@ -113,6 +134,8 @@ class FigureRow:
     note: str | None
     revisions: tuple[RevisionRow, ...] = ()
     fraction: Markdown | None = None  # numerator ÷ denominator behind a percentage
+    readings: tuple[Reading, ...] = ()  # what the dataset records beyond the quote: ours
+    statistic: str | None = None  # what a percentage that is no ratio is ("rata-rata ...")
 
 
 @dataclass(frozen=True)
@@ -186,7 +209,7 @@ def _text(value: object) -> str | None:
 
 
 def figure_value(row: pd.Series) -> Markdown:
-    text = nilai(row["value"], row["unit"])
+    text = nilai(row["value"], row["unit"], row["as_published"])
     return Markdown(f"sekitar {text}" if row["is_approximate"] else text)
 
 
@@ -197,12 +220,21 @@ def figure_row(
     when = row["period_label"]
     if at := _text(row["at"]):
         when = f"{'awal' if at == 'start' else 'akhir'} {when}"
+    read = {about for about, _ in row["readings"]}
+    indicator = row["indicator_label"]
+    statistic = _text(row["statistic"])
+    if statistic:
+        statistic = STATISTIC_LABELS[statistic] + (", tafsiran kami" if "statistic" in read else "")
+        indicator += f", {statistic}"
+    elif "indicator" in read:
+        indicator += READ_MARK
+    segment = row["segment_label"] + (READ_MARK if "segment" in read else "")
     return FigureRow(
         anchor=f"angka-{row['key']}",
         area_name=row["area_name"],
         period=when,
-        indicator=row["indicator_label"],
-        segment=row["segment_label"],
+        indicator=indicator,
+        segment=segment,
         value=figure_value(row),
         as_published=row["as_published"],
         source=source_link(dataset, row["source"]),
@@ -210,22 +242,25 @@ def figure_row(
         note=_text(row["note"]),
         revisions=revision_rows(dataset, row),
         fraction=coverage_fraction(area_rows, row) if area_rows is not None else None,
+        readings=tuple(Reading(READING_LABELS[a], reason) for a, reason in row["readings"]),
+        statistic=statistic,
     )
 
 
 def revision_rows(dataset: Dataset, row: pd.Series) -> tuple[RevisionRow, ...]:
     """A figure's corrections, oldest first, each from its old value to the next one."""
     revisions = row["revisions"]
-    values = [r.old_value for r in revisions] + [row["value"]]
+    texts = [nilai(r.old_value, row["unit"], r.old_as_published) for r in revisions]
+    texts.append(nilai(row["value"], row["unit"], row["as_published"]))
     return tuple(
         RevisionRow(
             date=period_label(revision.date.isoformat()),
-            old=nilai(revision.old_value, row["unit"]),
-            new=nilai(after, row["unit"]),
+            old=old,
+            new=new,
             reason=revision.reason,
             source=source_link(dataset, revision.source) if revision.source else None,
         )
-        for revision, after in zip(revisions, values[1:], strict=True)
+        for revision, old, new in zip(revisions, texts, texts[1:], strict=False)
     )
 
 

@@ -6,6 +6,7 @@ import html
 import json
 import re
 
+from generator.checks.numbers import published_form
 from generator.dataset.periods import period_label
 
 
@@ -74,11 +75,18 @@ def persen(value: float, decimals: int | None = None) -> Markdown:
     return Markdown(f"{angka(value, decimals)}%")
 
 
-def nilai(value: float, unit: str) -> Markdown:
-    """A figure's value with its unit, in Indonesian."""
+_SCALES = {"ribu": 1_000, "juta": 1_000_000, "miliar": 1_000_000_000}
+
+
+def nilai(value: float, unit: str, as_published: str | None = None) -> Markdown:
+    """A figure's value with its unit, in Indonesian; given the source's text, at the source's
+    precision: 17.6 written '17,60%' -> '17,60%', 15900000 written '15,9 juta' -> '15,9 juta'."""
+    decimals, word = published_form(as_published) if as_published else (None, None)
     if unit == "persen":
-        return persen(value)
-    return Markdown(f"{angka(value)} {unit}")
+        return persen(value, decimals)
+    if word:
+        return Markdown(f"{angka(value / _SCALES[word], decimals)} {word} {unit}")
+    return Markdown(f"{angka(value, decimals)} {unit}")
 
 
 def tanggal(period: str) -> Markdown:
