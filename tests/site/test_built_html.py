@@ -259,4 +259,6 @@ def test_mini_site_has_every_mini_figure(built_mini_site: Path) -> None:
             soup = page(built_mini_site, area_url(data, slug))
             anchor = soup.find(id=f"angka-{figure.key}")
             assert anchor is not None, f"{slug}: {figure.key}"
-            assert nilai(figure.value, figure.unit, figure.as_published) in text(anchor.find_parent("tr"))
+            assert nilai(figure.value, figure.unit, figure.as_published) in text(
+                anchor.find_parent("tr")
+            )
