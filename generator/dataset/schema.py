@@ -306,6 +306,11 @@ class Event(Strict):
     areas: list[Slug] = Field(min_length=1, description="Regions and offices it concerns.")
     source: Slug = Field(description="Id of the source.")
     quote: Text = Field(description="The sentence of the source that describes it.")
+    readings: list[Reading] = Field(
+        default_factory=list,
+        description="What we read from context rather than from the quote (a date...), each "
+        "with its reason; the site marks it as our reading.",
+    )
 
 
 class DataFile(Strict):

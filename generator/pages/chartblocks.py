@@ -14,7 +14,7 @@ from generator.checks.numbers import published_form
 from generator.dataset.load import Dataset
 from generator.dataset.periods import period_bounds
 from generator.pages.context import COMPARISON_DAYS, ChartBlock, Link, source_link
-from generator.pages.filters import angka, nilai
+from generator.pages.filters import nilai, published_number
 from generator.tables import FrameIndex
 
 _SEGMENT_ORDER = {"pu": 0, "bpu": 1, "jakon": 2, "pmi": 3}
@@ -244,7 +244,8 @@ def segment_block(dataset: Dataset, index: FrameIndex, slug: str) -> ChartBlock 
         counts[["label", "moment", "value", "source_label"]], title
     )
     table = tuple(
-        (r.label, r.moment, str(angka(r.value)), r.source_label) for r in counts.itertuples()
+        (r.label, r.moment, str(published_number(r.value, r.as_published)), r.source_label)
+        for r in counts.itertuples()
     )
     listed = "; ".join(f"{r[0]} ({r[1].lower()}): {r[2]} orang" for r in table)
     return ChartBlock(
@@ -268,9 +269,12 @@ def _segment_lines(
     )
     shown = _table_rows(points, "segment")
     table = tuple(
-        (r.segment, r.period_label, str(angka(r.value)), r.source_label) for r in shown.itertuples()
+        (r.segment, r.period_label, str(published_number(r.value, r.as_published)), r.source_label)
+        for r in shown.itertuples()
     )
-    listed = "; ".join(_span(shown, "segment", lambda r: f"{angka(r['value'])} orang"))
+    listed = "; ".join(
+        _span(shown, "segment", lambda r: nilai(r["value"], "orang", r["as_published"]))
+    )
     return ChartBlock(
         anchor="grafik-segmen",
         title=title,

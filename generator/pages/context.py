@@ -147,6 +147,7 @@ class EventRow:
     description: str | None
     source: Link
     quote: str
+    readings: tuple[Reading, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -279,12 +280,13 @@ def event_rows(dataset: Dataset, slug: str) -> tuple[EventRow, ...]:
     return tuple(
         EventRow(
             anchor=f"peristiwa-{key}",
-            period=period_label(event.period),
+            period=period_label(event.period) + (READ_MARK if event.readings else ""),
             kind=EVENT_KINDS[event.kind],
             title=event.title,
             description=event.description,
             source=source_link(dataset, event.source),
             quote=event.quote,
+            readings=tuple(Reading(READING_LABELS[r.about], r.reason) for r in event.readings),
         )
         for key, event in events
     )

@@ -78,15 +78,19 @@ def persen(value: float, decimals: int | None = None) -> Markdown:
 _SCALES = {"ribu": 1_000, "juta": 1_000_000, "miliar": 1_000_000_000}
 
 
-def nilai(value: float, unit: str, as_published: str | None = None) -> Markdown:
-    """A figure's value with its unit, in Indonesian; given the source's text, at the source's
-    precision: 17.6 written '17,60%' -> '17,60%', 15900000 written '15,9 juta' -> '15,9 juta'."""
+def published_number(value: float, as_published: str | None = None) -> Markdown:
+    """A number in Indonesian; given the source's text, in the source's form and precision:
+    15900000 written '15,9 juta pekerja' -> '15,9 juta', 17.6 written '17,60%' -> '17,60'."""
     decimals, word = published_form(as_published) if as_published else (None, None)
-    if unit == "persen":
-        return persen(value, decimals)
     if word:
-        return Markdown(f"{angka(value / _SCALES[word], decimals)} {word} {unit}")
-    return Markdown(f"{angka(value, decimals)} {unit}")
+        return Markdown(f"{angka(value / _SCALES[word], decimals)} {word}")
+    return angka(value, decimals)
+
+
+def nilai(value: float, unit: str, as_published: str | None = None) -> Markdown:
+    """A figure's value with its unit, in Indonesian, as `published_number` writes it."""
+    number = published_number(value, as_published)
+    return Markdown(f"{number}%" if unit == "persen" else f"{number} {unit}")
 
 
 def tanggal(period: str) -> Markdown:
