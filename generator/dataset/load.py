@@ -29,7 +29,16 @@ from ruamel.yaml.reader import ReaderError
 from generator.dataset import fastyaml
 from generator.dataset.problems import DataError, Position, Problem
 from generator.dataset.references import Names, file_references
-from generator.dataset.schema import DataFile, Event, Figure, Office, Region, Revision, Source
+from generator.dataset.schema import (
+    DataFile,
+    Event,
+    Figure,
+    Office,
+    Region,
+    Register,
+    Revision,
+    Source,
+)
 from generator.dataset.snapshots import read_snapshots
 from generator.memory import collector_paused
 from generator.workers import parallel_map
@@ -46,6 +55,7 @@ class Dataset:
     sources: dict[str, Source]
     events: dict[str, Event]
     figures: tuple[Figure, ...]
+    register: Register | None = None  # where the regions come from
     # Where each region, office, source, event and figure was written (not part of equality).
     positions: dict[str, Position] = field(default_factory=dict, compare=False, repr=False)
     # Each source's snapshot text, by source id, for `check` to verify quotes against.
@@ -353,6 +363,7 @@ class _Collected:
     sources: dict[str, Source] = field(default_factory=dict)
     events: dict[str, Event] = field(default_factory=dict)
     figures: list[Figure] = field(default_factory=list)
+    register: Register | None = None
     positions: dict[str, Position] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
@@ -384,6 +395,12 @@ def _collect_file(
     for section in ("regions", "offices", "sources", "events"):
         if items := getattr(content, section):
             _collect_named(collected, parsed, section, items)
+    if content.region_register is not None:
+        if collected.register is not None:
+            message = "the register is given twice; give it once, in regions.yaml"
+            position = parsed.position(("register",), at_key=True)
+            collected.problems.append(Problem(position, "register", message, "duplicate-id"))
+        collected.register = content.region_register
     path = Path(parsed.name)
     in_figures_dir = path.parent.name == "figures"
     for index, figure in enumerate(content.figures or ()):
@@ -531,6 +548,7 @@ def _load(data_dir: Path, cache: MutableMapping[str, bytes] | None) -> Dataset:
         sources=collected.sources,
         events=collected.events,
         figures=tuple(collected.figures),
+        register=collected.register,
         positions=collected.positions,
         snapshots=texts,
     )

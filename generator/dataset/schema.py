@@ -72,14 +72,34 @@ class Strict(BaseModel):
     model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
 
 
+class Register(Strict):
+    """Where the list of regions comes from: a published, versioned register."""
+
+    name: Text = Field(description="The register's name: 'idn-area-data' (an npm package).")
+    version: Text = Field(description="The pinned version the regions were imported from.")
+    url: Url = Field(description="Address of that version.")
+    licence: Text = Field(description="SPDX id of the register data's licence: 'ODbL-1.0'.")
+    licence_url: Url = Field(description="Address of the licence text.")
+    code_system: Literal["kemendagri"] = Field(
+        description="The system the regions' `code` belongs to: Kemendagri ('35.05')."
+    )
+
+
 class Region(Strict):
-    """A province or a kabupaten/kota, as in the BPS list."""
+    """A province or a kabupaten/kota, as in the official register."""
 
     name: Text = Field(description="Name without its type: 'Blitar', 'Jawa Timur'.")
     type: Literal["provinsi", "kabupaten", "kota"] = Field(description="Administrative type.")
-    bps_code: str = Field(
+    code: str | None = Field(
+        None,
+        pattern=r"^\d{2}(\.\d{2})?$",
+        description="Kemendagri code as text, quoted in YAML: '35' (province), '35.05' "
+        "(kabupaten/kota); every region imported from the register has one.",
+    )
+    bps_code: str | None = Field(
+        None,
         pattern=r"^\d{2}(\d{2})?$",
-        description="BPS code as text, quoted in YAML: '35' (province), '3505' (kabupaten/kota).",
+        description="BPS code as text where the BPS list gives it: '35', '3505'.",
     )
     parent: Slug | None = Field(None, description="Slug of the province a kabupaten/kota lies in.")
 
@@ -316,6 +336,9 @@ class Event(Strict):
 class DataFile(Strict):
     """One YAML file of the dataset. A file may hold any of these sections."""
 
+    region_register: Register | None = Field(
+        None, alias="register", description="Where the regions come from; once, in regions.yaml."
+    )
     regions: dict[Slug, Region] | None = Field(None, description="Regions by slug.")
     offices: dict[Slug, Office] | None = Field(None, description="Branch offices by slug.")
     sources: dict[Slug, Source] | None = Field(None, description="Sources by id.")

@@ -70,7 +70,11 @@ def _facts(dataset: Dataset, slug: str) -> tuple[str, ...]:
         office = dataset.offices[slug]
         return ("BPJS Ketenagakerjaan", f"Provinsi {dataset.area_name(office.province)}")
     region = dataset.regions[slug]
-    facts = [REGION_TYPES[region.type], f"Kode BPS {region.bps_code}"]
+    facts = [REGION_TYPES[region.type]]
+    if region.code:
+        facts.append(f"Kode Kemendagri {region.code}")
+    if region.bps_code:
+        facts.append(f"Kode BPS {region.bps_code}")
     if region.parent:
         facts.append(f"Provinsi {dataset.area_name(region.parent)}")
     return tuple(facts)
@@ -256,6 +260,9 @@ def home_page(dataset: Dataset, index: FrameIndex, slugs: list[str]) -> PageSpec
                 "figures": len(index.frame),
                 "sources": len(dataset.sources),
                 "regions": sum(1 for r in dataset.regions.values() if r.type != "provinsi"),
+                "regions_with_figures": sum(
+                    1 for s in slugs if s in dataset.regions and dataset.regions[s].type != "provinsi"
+                ),
             },
         },
         charts=(chart,) if chart else (),
@@ -294,7 +301,7 @@ def regions_index(dataset: Dataset, index: FrameIndex, slugs: list[str]) -> Page
                 {
                     "name": row["name"],
                     "type": REGION_TYPES[region.type],
-                    "bps_code": region.bps_code,
+                    "code": region.code,
                     "path": row["path"] if slug in pages else None,
                     "latest": row["latest"],
                 }
@@ -304,7 +311,12 @@ def regions_index(dataset: Dataset, index: FrameIndex, slugs: list[str]) -> Page
         "regions": len(dataset.regions),
         "with_page": sum(1 for slug in dataset.regions if slug in pages),
     }
-    context = {"groups": groups, "counts": counts, "scope": scope_name(dataset)}
+    context = {
+        "groups": groups,
+        "counts": counts,
+        "scope": scope_name(dataset),
+        "register": dataset.register,
+    }
     return PageSpec(REGIONS_INDEX, "regions.md.j2", context)
 
 
@@ -364,7 +376,9 @@ def sources_page(dataset: Dataset, index: FrameIndex) -> PageSpec:
             }
         )
     return PageSpec(
-        SOURCES_PAGE, "sources.md.j2", {"sources": sources, "period_label": period_label}
+        SOURCES_PAGE,
+        "sources.md.j2",
+        {"sources": sources, "period_label": period_label, "register": dataset.register},
     )
 
 
