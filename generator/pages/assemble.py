@@ -261,7 +261,9 @@ def home_page(dataset: Dataset, index: FrameIndex, slugs: list[str]) -> PageSpec
                 "sources": len(dataset.sources),
                 "regions": sum(1 for r in dataset.regions.values() if r.type != "provinsi"),
                 "regions_with_figures": sum(
-                    1 for s in slugs if s in dataset.regions and dataset.regions[s].type != "provinsi"
+                    1
+                    for s in slugs
+                    if s in dataset.regions and dataset.regions[s].type != "provinsi"
                 ),
             },
         },

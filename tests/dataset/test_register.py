@@ -27,7 +27,9 @@ PUBLISHED = ["jawa-timur", "kota-blitar", "kabupaten-blitar", "kabupaten-tulunga
 
 
 def _script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("import_regions", ROOT / "scripts/import_regions.py")
+    spec = importlib.util.spec_from_file_location(
+        "import_regions", ROOT / "scripts/import_regions.py"
+    )
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up there
