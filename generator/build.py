@@ -18,7 +18,13 @@ from generator.dataset.load import Dataset, load_dataset
 from generator.dataset.problems import Problem, raise_for_errors
 from generator.downloads import area_parts, download_files
 from generator.memory import collector_paused
-from generator.pages.assemble import PageSpec, all_pages, areas_with_pages, data_iso_date
+from generator.pages.assemble import (
+    STORED_PAGE,
+    PageSpec,
+    all_pages,
+    areas_with_pages,
+    data_iso_date,
+)
 from generator.pages.citation import citation_files
 from generator.pages.render import make_environment, render_page
 from generator.project import BuildInfo, Project
@@ -94,7 +100,7 @@ def render_site(
     dataset, frame, findings = data.dataset, data.frame, data.findings
     cache = project.cache_dir
     versions = FrameVersions(FrameIndex(frame))  # each part of the frame hashed, for reuse
-    store = PageStore(DirectoryCache(cache / "pages"), versions)
+    store = PageStore(DirectoryCache(cache / "pages"), versions, STORED_PAGE)
     specs = step("specs", lambda: list(all_pages(dataset, versions.index, findings, info, store)))
     files: dict[str, str | bytes] = step("pages", rendered_pages, specs, info)
     slugs = areas_with_pages(dataset)

@@ -9,6 +9,8 @@ import json
 from collections.abc import MutableMapping
 from typing import Any
 
+from pydantic import TypeAdapter
+
 from generator import reuse
 from generator.dataset.load import Dataset
 from generator.dataset.periods import period_bounds, period_label
@@ -158,6 +160,7 @@ quotations for citation.
 
 
 Part = tuple[str, str]  # an area's figures as CSV lines and as JSON lines
+PART: TypeAdapter[Part] = TypeAdapter(Part)
 
 
 def figures_by_area(dataset: Dataset) -> dict[str, list[Figure]]:
@@ -185,7 +188,7 @@ def area_parts(
         # The frame keeps values as floats; a download keeps 5 apart from 5.0.
         is_int = bytes(isinstance(figure.value, int) for figure in figures)
         key = "part-" + reuse.hash_of(common, versions.of(("area", area)), is_int)
-        parts[area] = reuse.cached(cache, key, functools.partial(area_part, dataset, figures))
+        parts[area] = reuse.cached(cache, key, functools.partial(area_part, dataset, figures), PART)
     return parts
 
 
