@@ -37,6 +37,10 @@ def _error_text(error: Exception) -> str:
     return f"MkDocs build failed: {error}"
 
 
+def _say_waiting() -> None:
+    click.echo("Another build of this project is running; waiting for it to finish.", err=True)
+
+
 def _abort(error: Exception) -> NoReturn:
     click.echo(_error_text(error), err=True)
     sys.exit(1)
@@ -95,7 +99,7 @@ def build(data_dir: Path | None, site_dir: Path | None) -> None:
 
     project = _project(data_dir, site_dir)
     with _exit_on_user_error():
-        build_site(project)
+        build_site(project, _say_waiting)
     click.echo(f"Built {project.site_dir}")
 
 
@@ -107,7 +111,7 @@ def bundle(data_dir: Path | None) -> None:
 
     project = _project(data_dir)
     with _exit_on_user_error():
-        path = build_bundle(project)
+        path = build_bundle(project, _say_waiting)
     click.echo(f"Wrote {path}")
 
 
@@ -124,7 +128,7 @@ def serve(data_dir: Path | None, port: int) -> None:
 
     def rebuild() -> None:
         try:
-            build_site(project)
+            build_site(project, _say_waiting)
             click.echo("Rebuilt.")
         except (DataError, BuildError) as error:
             click.echo(f"{_error_text(error)}\nStill serving the previous site.", err=True)
