@@ -32,8 +32,12 @@ def _project(data_dir: Path | None, site_dir: Path | None = None) -> Project:
 
 def _error_text(error: Exception) -> str:
     """A user's mistake as they should read it: every located problem, or MkDocs' warnings."""
+    from generator.site.serve import ServeError
+
     if isinstance(error, DataError):
         return "\n".join([*(format_problem(p) for p in error.problems), error.summary()])
+    if isinstance(error, ServeError):
+        return str(error)
     return f"MkDocs build failed: {error}"
 
 
@@ -50,10 +54,11 @@ def _abort(error: Exception) -> NoReturn:
 def _exit_on_user_error() -> Iterator[None]:
     """Bad data or a refused build: print it and exit 1, never a traceback. Bugs keep theirs."""
     from generator.site.mkdocs import BuildError
+    from generator.site.serve import ServeError
 
     try:
         yield
-    except (DataError, BuildError) as error:
+    except (DataError, BuildError, ServeError) as error:
         _abort(error)
 
 
@@ -117,14 +122,23 @@ def bundle(data_dir: Path | None) -> None:
 
 @main.command()
 @data_option
-@click.option("--port", default=8000, show_default=True, help="Port to serve on.")
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8000,
+    show_default=True,
+    help="Port to serve on.",
+)
 def serve(data_dir: Path | None, port: int) -> None:
     """Build, serve on localhost, and rebuild when data/, docs/ or templates change."""
     from generator.build import build_site
     from generator.site.mkdocs import BuildError
+    from generator.site.serve import open_server
     from generator.site.serve import serve as serve_site
 
     project = _project(data_dir)
+    with _exit_on_user_error():  # a port in use is refused before the first build
+        server = open_server(project, "127.0.0.1", port)
 
     def rebuild() -> None:
         try:
@@ -135,7 +149,7 @@ def serve(data_dir: Path | None, port: int) -> None:
 
     rebuild()
     click.echo(f"Serving {project.site_dir} on http://127.0.0.1:{port}/ (Ctrl+C to stop)")
-    serve_site(project, rebuild, "127.0.0.1", port)
+    serve_site(server, project, rebuild)
 
 
 @main.command()
