@@ -4,42 +4,37 @@ days, drawn on UTC scales, in the browser and in the exported images alike."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
+from typing import Any
 
+import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import FIXTURES, ROOT, make_project_root, snapshot
+from tests.conftest import FIXTURES, make_project_root, snapshot
 
 # Local-time constructs of Vega and Vega-Lite: each moves a point with the time zone.
 LOCAL_TIME = ("timeParse(", "timeFormat(", "datetime(", "\"date:'", '"type": "time"')
 
 
-def _build(root: Path, zone: str, language: str) -> dict[str, bytes]:
+def _build(root: Path, zone: str, language: str, run_generator: Any) -> dict[str, bytes]:
     """A fresh project (its own empty cache) built in a process with this TZ and locale."""
     make_project_root(root)
     shutil.copytree(FIXTURES / "mini", root / "data")
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "TZ": zone, "LC_ALL": language,
-           "LANG": language, "SOURCE_DATE_EPOCH": "1795000000"}  # fmt: skip
-    result = subprocess.run(
-        [sys.executable, "-m", "generator", "build"],
-        cwd=root,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    with pytest.MonkeyPatch.context() as patch:  # the environment the build process inherits
+        for name, value in {"TZ": zone, "LC_ALL": language, "LANG": language,
+                            "SOURCE_DATE_EPOCH": "1795000000"}.items():  # fmt: skip
+            patch.setenv(name, value)
+        result = run_generator("build", cwd=root)
     assert result.returncode == 0, result.stderr
     return snapshot(root / "site")
 
 
-def test_time_zone_and_locale_change_no_byte_of_the_site(tmp_path: Path) -> None:
-    utc = _build(tmp_path / "utc", "UTC", "C.UTF-8")
-    elsewhere = _build(tmp_path / "la", "America/Los_Angeles", "POSIX")
+def test_time_zone_and_locale_change_no_byte_of_the_site(
+    tmp_path: Path, run_generator: Any
+) -> None:
+    utc = _build(tmp_path / "utc", "UTC", "C.UTF-8", run_generator)
+    elsewhere = _build(tmp_path / "la", "America/Los_Angeles", "POSIX", run_generator)
     assert sorted(utc) == sorted(elsewhere)
     differing = sorted(path for path in utc if utc[path] != elsewhere[path])
     assert differing == []
