@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,6 +15,9 @@ from generator.dataset.problems import DataError, format_problem
 from generator.project import Project
 
 ROOT = Path(__file__).resolve().parents[1]
+
+# What a disk answers when it cannot take the site: full, over quota, read-only, not ours.
+DISK_REFUSALS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM})
 
 data_option = click.option(
     "--data",
@@ -38,6 +42,8 @@ def _error_text(error: Exception) -> str:
         return "\n".join([*(format_problem(p) for p in error.problems), error.summary()])
     if isinstance(error, ServeError):
         return str(error)
+    if isinstance(error, OSError):
+        return f"{error.filename}: cannot write: {error.strerror}"
     return f"MkDocs build failed: {error}"
 
 
@@ -59,6 +65,10 @@ def _exit_on_user_error() -> Iterator[None]:
     try:
         yield
     except (DataError, BuildError, ServeError) as error:
+        _abort(error)
+    except OSError as error:
+        if error.errno not in DISK_REFUSALS:
+            raise
         _abort(error)
 
 
