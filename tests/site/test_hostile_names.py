@@ -16,7 +16,8 @@ from ruamel.yaml import YAML
 from tests.conftest import FIXTURES, SiteBuilder, serve_directory
 
 # Breaks out of an attribute, of <title> and of a tag; each runs script if it lands as markup.
-PAYLOAD = '"><img src=x onerror=alert(2)></title><svg onload=alert(3)>'
+# The entity and the ampersand show as typed only if nothing escapes them twice, or unescapes.
+PAYLOAD = '"><img src=x onerror=alert(2)></title><svg onload=alert(3)> &amp; &'
 # Every name and title field of the dataset, by file and section.
 NAME_FIELDS = {
     "regions.yaml": ("regions", ("name",)),
