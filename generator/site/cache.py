@@ -78,7 +78,7 @@ class DirectoryCache(MutableMapping[str, bytes]):
         except OSError as error:  # full, read-only, or in the way: build on without keeping
             self.is_writable = False
             logger.warning(
-                "%s: %s; building without keeping a cache", error.filename, error.strerror
+                "%s: %s; building without keeping a cache", self.directory, error.strerror
             )
 
     def _write(self, key: str, entry: bytes) -> None:

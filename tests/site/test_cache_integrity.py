@@ -135,7 +135,7 @@ def test_a_directory_in_place_of_an_entry_is_a_miss(tmp_path: Path) -> None:
 
 
 def test_a_cache_that_cannot_be_written_is_only_not_used(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     class FullDisk(io.BytesIO):
         def write(self, data: object) -> int:
@@ -148,9 +148,13 @@ def test_a_cache_that_cannot_be_written_is_only_not_used(
     cache = DirectoryCache(tmp_path / "c")
     monkeypatch.setattr(os, "fdopen", fdopen)
     cache["k"] = b"isi"
+    cache["l"] = b"isi"
     monkeypatch.undo()
     assert cache.get("k") is None
     assert [p.name for p in cache.directory.iterdir()] == []  # no temporary file left
+    assert [r.getMessage() for r in caplog.records] == [  # said once, not once an entry
+        f"{cache.directory}: No space left on device; building without keeping a cache"
+    ]
 
 
 @pytest.mark.parametrize("code", [errno.EROFS, errno.EACCES])
