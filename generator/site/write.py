@@ -32,9 +32,15 @@ def ordinary_mode(mode: int = 0o777) -> int:
     return mode & ~umask
 
 
+def version_prefix(target: Path) -> str:
+    """How the versions of `target` beside it are named: `site` -> `.site~abc123`. The tilde
+    keeps them apart from another target's: `.site-preview~…` is not a version of `site`."""
+    return f".{target.name}~"
+
+
 def versions_of(target: Path) -> list[Path]:
     """The versioned directories of `target` beside it: live, old, or a killed build's."""
-    return sorted(target.parent.glob(f".{target.name}-*"))
+    return sorted(target.parent.glob(f"{version_prefix(target)}*"))
 
 
 def remove_leftovers(target: Path) -> None:
@@ -44,7 +50,7 @@ def remove_leftovers(target: Path) -> None:
     """
     live = target.resolve() if target.is_symlink() else None
     for version in versions_of(target):
-        if version.resolve() != live:
+        if version.parent.resolve() / version.name != live:  # a stale link to it is no version
             _remove(version)
 
 
@@ -60,7 +66,7 @@ def staging_dir(target: Path) -> Iterator[Path]:
     """A fresh version of `target` beside it, with ordinary permissions (mkdtemp makes 0700);
     removed afterwards unless it was swapped in."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    staged = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
+    staged = Path(tempfile.mkdtemp(prefix=version_prefix(target), dir=target.parent))
     staged.chmod(ordinary_mode())
     try:
         yield staged

@@ -19,7 +19,7 @@ def test_a_site_that_cannot_be_written_is_one_line_and_exit_1(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int
 ) -> None:
     root = make_project_root(tmp_path / "project")
-    where = root / ".site-abc" / "index.html"
+    where = root / ".site~abc" / "index.html"
 
     def refused(*args: object) -> None:
         raise OSError(code, os.strerror(code), str(where))
@@ -31,4 +31,4 @@ def test_a_site_that_cannot_be_written_is_one_line_and_exit_1(
     assert isinstance(result.exception, SystemExit), result.exception  # not a traceback
     assert result.output.splitlines() == [f"{where}: cannot write: {os.strerror(code)}"]
     assert not (root / "site").exists()
-    assert not list(root.glob(".site-*"))  # the staging directory is gone too
+    assert not list(root.glob(".site~*"))  # the staging directory is gone too

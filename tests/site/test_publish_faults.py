@@ -82,7 +82,7 @@ def test_a_kill_at_any_step_of_the_switch_leaves_a_whole_site(
     for step in range(1, 50):
         root = tmp_path / f"kill-{step}"
         target = _old_site(root, layout)
-        staged = Path(write.tempfile.mkdtemp(prefix=".site-", dir=root))
+        staged = Path(write.tempfile.mkdtemp(prefix=".site~", dir=root))
         _site(staged, "baru")
         try:
             with killed_at(step) as done:
@@ -106,11 +106,19 @@ def test_a_kill_at_any_step_of_the_switch_leaves_a_whole_site(
 def test_a_killed_builds_staging_is_removed_by_the_next_build(tmp_path: Path) -> None:
     target = _old_site(tmp_path, "versioned")
     live = target.resolve()
-    for name in (".site-abc123", ".site-def456-link", ".site-def456-old"):
+    for name in (".site~abc123", ".site~def456-link", ".site~def456-old"):
         _site(tmp_path / name, "setengah")  # what builds killed at each step leave
     remove_leftovers(target)
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["site", live.name])
     assert (target / "index.html").read_text(encoding="utf-8") == "beranda lama"
+
+
+def test_another_target_beside_keeps_its_versions(tmp_path: Path) -> None:
+    site, preview = _old_site(tmp_path, "versioned"), tmp_path / "site-preview"
+    with staging_dir(preview) as staged:
+        swap_in(_site(staged, "pratinjau"), preview)
+    remove_leftovers(site)
+    assert (preview / "index.html").read_text(encoding="utf-8") == "beranda pratinjau"
 
 
 def _modes(directory: Path) -> set[tuple[str, int]]:
@@ -164,4 +172,4 @@ def test_two_builds_at_once_take_turns(tmp_path: Path, run_generator: Callable[.
     assert "Traceback" not in first_errors + second.stderr
     assert "Another build of this project is running; waiting" in second.stderr
     assert (root / "site" / "index.html").is_file()
-    assert sorted(p.name for p in root.glob(".site-*")) == [(root / "site").resolve().name]
+    assert sorted(p.name for p in root.glob(".site~*")) == [(root / "site").resolve().name]
