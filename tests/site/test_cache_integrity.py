@@ -14,6 +14,7 @@ import pickle
 import tempfile
 import zlib
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -24,6 +25,7 @@ from generator.pages import assemble
 from generator.reuse import FrameVersions, PageStore
 from generator.site.cache import DirectoryCache
 from generator.tables import FrameIndex, figures_frame
+from tests.conftest import FIXTURES, make_project_root
 from tests.site.test_image_cache import SPEC, _chart
 
 
@@ -170,3 +172,18 @@ def test_a_read_only_cache_directory_is_only_not_used(
     cache = DirectoryCache(tmp_path / "c")
     assert load_dataset(mini_data, cache) == load_dataset(mini_data)
     assert list(cache) == []
+
+
+def test_a_build_whose_cache_is_in_the_way_builds_without_it(
+    tmp_path: Path, run_generator: Any
+) -> None:
+    """`.cache` a file, not a directory: the build says so once a cache and publishes."""
+    root = make_project_root(tmp_path / "project")
+    (root / ".cache").write_bytes(b"")
+    result = run_generator("build", "--data", str(FIXTURES / "mini"), cwd=root)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert all(
+        line.endswith("building without keeping a cache") for line in result.stderr.splitlines()
+    )
+    assert (root / "site" / "index.html").is_file()
