@@ -18,15 +18,22 @@ from generator.dataset.load import Dataset, load_dataset
 from generator.dataset.problems import Problem, raise_for_errors
 from generator.downloads import area_parts, download_files
 from generator.memory import collector_paused
-from generator.pages.assemble import PageSpec, all_pages, areas_with_pages, data_iso_date
+from generator.pages.assemble import (
+    STORED_PAGE,
+    PageSpec,
+    all_pages,
+    areas_with_pages,
+    data_iso_date,
+)
 from generator.pages.citation import citation_files
 from generator.pages.render import make_environment, render_page
 from generator.project import BuildInfo, Project
 from generator.reuse import FrameVersions, PageStore
 from generator.site.bundle import bundle_name, write_bundle
 from generator.site.cache import DirectoryCache, prune
+from generator.site.lock import build_lock
 from generator.site.mkdocs import build_mkdocs, offline_options, read_config, site_url
-from generator.site.write import staging_dir, swap_in, write_docs
+from generator.site.write import remove_leftovers, staging_dir, swap_in, write_docs
 from generator.tables import FrameIndex, figures_frame
 
 
@@ -94,7 +101,7 @@ def render_site(
     dataset, frame, findings = data.dataset, data.frame, data.findings
     cache = project.cache_dir
     versions = FrameVersions(FrameIndex(frame))  # each part of the frame hashed, for reuse
-    store = PageStore(DirectoryCache(cache / "pages"), versions)
+    store = PageStore(DirectoryCache(cache / "pages"), versions, STORED_PAGE)
     specs = step("specs", lambda: list(all_pages(dataset, versions.index, findings, info, store)))
     files: dict[str, str | bytes] = step("pages", rendered_pages, specs, info)
     slugs = areas_with_pages(dataset)
@@ -115,13 +122,22 @@ KEEP_UNUSED = timedelta(days=1)
 
 
 @collector_paused()
-def build_site(project: Project) -> None:
-    """Render, build with MkDocs into staging, then swap docs and site in; failures touch nothing."""
+def build_site(project: Project, on_wait: Callable[[], None] | None = None) -> None:
+    """Render, build with MkDocs into staging, then swap docs and site in; failures touch nothing.
+
+    One build of a project at a time: `on_wait()` is called when it must wait for another.
+    """
+    with build_lock(project, on_wait):
+        _build_site(project)
+
+
+def _build_site(project: Project) -> None:
     started = datetime.now(UTC)
     when = source_date_epoch() or datetime.now(UTC)
     config = read_config(project)
     info = build_info(config, is_offline=False, when=when)
     pages = render_site(project, info)
+    remove_killed_builds(project)
     with staging_dir(project.generated_dir) as docs, staging_dir(project.site_dir) as site:
         write_docs(project, pages, docs)
         build_mkdocs(project, docs, site)
@@ -130,12 +146,23 @@ def build_site(project: Project) -> None:
     prune(project.cache_dir, (started - KEEP_UNUSED).timestamp())
 
 
+def remove_killed_builds(project: Project) -> None:
+    """Staging and old versions of docs and site a killed build left (under the build lock)."""
+    remove_leftovers(project.generated_dir)
+    remove_leftovers(project.site_dir)
+
+
 @collector_paused()
-def build_bundle(project: Project) -> Path:
+def build_bundle(project: Project, on_wait: Callable[[], None] | None = None) -> Path:
     """Render and build the site for file:// in staging, zip it into dist/; touches nothing else.
 
     Without SOURCE_DATE_EPOCH the bundle is dated by its data, so a rebuild gives the same bytes.
     """
+    with build_lock(project, on_wait):
+        return _build_bundle(project)
+
+
+def _build_bundle(project: Project) -> Path:
     started = datetime.now(UTC)
     config = read_config(project)
     data = check_data(project)
@@ -144,6 +171,7 @@ def build_bundle(project: Project) -> Path:
     info = build_info(config, is_offline=True, when=when)
     pages = render_site(project, info, data)
     target = project.dist_dir / bundle_name(str(config["site_name"]), data_date)
+    remove_killed_builds(project)
     with staging_dir(project.generated_dir) as docs, staging_dir(project.site_dir) as site:
         write_docs(project, pages, docs)
         build_mkdocs(project, docs, site, offline_options(config))

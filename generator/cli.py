@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,6 +15,9 @@ from generator.dataset.problems import DataError, format_problem
 from generator.project import Project
 
 ROOT = Path(__file__).resolve().parents[1]
+
+# What a disk answers when it cannot take the site: full, over quota, read-only, not ours.
+DISK_REFUSALS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM})
 
 data_option = click.option(
     "--data",
@@ -32,9 +36,19 @@ def _project(data_dir: Path | None, site_dir: Path | None = None) -> Project:
 
 def _error_text(error: Exception) -> str:
     """A user's mistake as they should read it: every located problem, or MkDocs' warnings."""
+    from generator.site.serve import ServeError
+
     if isinstance(error, DataError):
         return "\n".join([*(format_problem(p) for p in error.problems), error.summary()])
+    if isinstance(error, ServeError):
+        return str(error)
+    if isinstance(error, OSError):
+        return f"{error.filename}: cannot write: {error.strerror}"
     return f"MkDocs build failed: {error}"
+
+
+def _say_waiting() -> None:
+    click.echo("Another build of this project is running; waiting for it to finish.", err=True)
 
 
 def _abort(error: Exception) -> NoReturn:
@@ -46,10 +60,15 @@ def _abort(error: Exception) -> NoReturn:
 def _exit_on_user_error() -> Iterator[None]:
     """Bad data or a refused build: print it and exit 1, never a traceback. Bugs keep theirs."""
     from generator.site.mkdocs import BuildError
+    from generator.site.serve import ServeError
 
     try:
         yield
-    except (DataError, BuildError) as error:
+    except (DataError, BuildError, ServeError) as error:
+        _abort(error)
+    except OSError as error:
+        if error.errno not in DISK_REFUSALS:
+            raise
         _abort(error)
 
 
@@ -97,7 +116,7 @@ def build(data_dir: Path | None, site_dir: Path | None) -> None:
 
     project = _project(data_dir, site_dir)
     with _exit_on_user_error():
-        build_site(project)
+        build_site(project, _say_waiting)
     click.echo(f"Built {project.site_dir}")
 
 
@@ -109,31 +128,40 @@ def bundle(data_dir: Path | None) -> None:
 
     project = _project(data_dir)
     with _exit_on_user_error():
-        path = build_bundle(project)
+        path = build_bundle(project, _say_waiting)
     click.echo(f"Wrote {path}")
 
 
 @main.command()
 @data_option
-@click.option("--port", default=8000, show_default=True, help="Port to serve on.")
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8000,
+    show_default=True,
+    help="Port to serve on.",
+)
 def serve(data_dir: Path | None, port: int) -> None:
     """Build, serve on localhost, and rebuild when data/, docs/ or templates change."""
     from generator.build import build_site
     from generator.site.mkdocs import BuildError
+    from generator.site.serve import open_server
     from generator.site.serve import serve as serve_site
 
     project = _project(data_dir)
+    with _exit_on_user_error():  # a port in use is refused before the first build
+        server = open_server(project, "127.0.0.1", port)
 
     def rebuild() -> None:
         try:
-            build_site(project)
+            build_site(project, _say_waiting)
             click.echo("Rebuilt.")
         except (DataError, BuildError) as error:
             click.echo(f"{_error_text(error)}\nStill serving the previous site.", err=True)
 
     rebuild()
     click.echo(f"Serving {project.site_dir} on http://127.0.0.1:{port}/ (Ctrl+C to stop)")
-    serve_site(project, rebuild, "127.0.0.1", port)
+    serve_site(server, project, rebuild)
 
 
 @main.command()

@@ -9,6 +9,8 @@ import json
 from collections.abc import MutableMapping
 from typing import Any
 
+from pydantic import TypeAdapter
+
 from generator import reuse
 from generator.checks.numbers import published_form
 from generator.dataset.load import Dataset
@@ -89,8 +91,19 @@ def _order(figure: Figure) -> tuple[Any, ...]:
             figure.segment or "", figure.at or "", figure.source)  # fmt: skip
 
 
+# A text cell starting with one of these is a formula to a spreadsheet program (OWASP's CSV
+# injection); a leading single quote makes it text. Numbers are not text: -1.5 stays a number.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _csv_cell(value: Any) -> Any:
-    return "" if value is None else str(value).lower() if isinstance(value, bool) else value
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def csv_rows(records: list[dict[str, Any]]) -> str:
@@ -146,7 +159,9 @@ Berkas
 
 Setiap baris adalah satu angka sebagaimana disebut sumbernya. CSV memakai koma sebagai pemisah,
 UTF-8 tanpa BOM, dan titik sebagai tanda desimal (untuk mesin); kolom `as_published` memuat
-angka persis seperti tertulis di sumber. Nilai kosong berarti sumber tidak menyebutnya.
+angka persis seperti tertulis di sumber. Nilai kosong berarti sumber tidak menyebutnya. Teks yang
+diawali =, +, -, @, tab atau CR diberi tanda petik tunggal (') di depannya agar program lembar
+kerja tidak menjalankannya sebagai rumus.
 
 Kolom
 {columns}
@@ -161,8 +176,9 @@ Lisensi
 
 Data downloads: each row is one figure as its source states it. CSV is comma-separated UTF-8
 without BOM with a dot as decimal mark (machine-readable); `as_published` keeps the number as
-the source wrote it, and an empty value means the source does not say. Columns are listed above
-(Indonesian / English).
+the source wrote it, and an empty value means the source does not say. A text cell that begins
+with =, +, -, @, tab or CR starts with a single quote (') so that spreadsheet programs do not run
+it as a formula. Columns are listed above (Indonesian / English).
 
 Licence: data {LICENCE}; credit "Cakupan BPJS Ketenagakerjaan"
 and each figure's original source. Quotes remain their publishers' and are reproduced as short
@@ -171,6 +187,7 @@ quotations for citation.
 
 
 Part = tuple[str, str]  # an area's figures as CSV lines and as JSON lines
+PART: TypeAdapter[Part] = TypeAdapter(Part)
 
 
 def figures_by_area(dataset: Dataset) -> dict[str, list[Figure]]:
@@ -198,7 +215,7 @@ def area_parts(
         # The frame keeps values as floats; a download keeps 5 apart from 5.0.
         is_int = bytes(isinstance(figure.value, int) for figure in figures)
         key = "part-" + reuse.hash_of(common, versions.of(("area", area)), is_int)
-        parts[area] = reuse.cached(cache, key, functools.partial(area_part, dataset, figures))
+        parts[area] = reuse.cached(cache, key, functools.partial(area_part, dataset, figures), PART)
     return parts
 
 

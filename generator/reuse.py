@@ -12,9 +12,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
-import pickle
 import sys
-import zlib
 from collections.abc import Callable, Iterable, MutableMapping
 from pathlib import Path
 from typing import Any, TypeVar
@@ -22,8 +20,10 @@ from typing import Any, TypeVar
 import altair
 import jinja2
 import pandas as pd
+from pydantic import TypeAdapter
 
 from generator.dataset.load import Dataset
+from generator.site.cache import pack, unpack
 from generator.tables import EVERYTHING, FrameIndex, Read
 
 Value = TypeVar("Value")
@@ -104,21 +104,18 @@ class FrameVersions:
         return hash_of(base, repr(ordered).encode(), *(self.of(read) for read in ordered))
 
 
-def _packed(value: Any) -> bytes:
-    """A value as bytes to keep: pickled, and compressed (pages and downloads are mostly text)."""
-    return zlib.compress(pickle.dumps(value, protocol=5), 1)
+READS: TypeAdapter[list[Read]] = TypeAdapter(list[Read])
 
 
-def _unpacked(data: bytes) -> Any:
-    return pickle.loads(zlib.decompress(data))
-
-
-def cached(cache: MutableMapping[str, bytes], key: str, make: Callable[[], Value]) -> Value:
-    """What `make()` returns, kept in `cache` under `key`: a key that hashes every input."""
+def cached(
+    cache: MutableMapping[str, bytes], key: str, make: Callable[[], Value], kind: TypeAdapter[Value]
+) -> Value:
+    """What `make()` returns, kept in `cache` under `key` (a key that hashes every input) as
+    JSON of type `kind`."""
     with contextlib.suppress(Exception):  # missing, or unreadable: only a miss
-        return _unpacked(cache[key])  # type: ignore[no-any-return]
+        return unpack(cache[key], kind)
     value = make()  # outside the suppression: its own errors must surface
-    cache[key] = _packed(value)
+    cache[key] = pack(value, kind)
     return value
 
 
@@ -129,9 +126,12 @@ class PageStore:
     `<key>` the result; a result is found only when what it read still hashes the same.
     """
 
-    def __init__(self, cache: MutableMapping[str, bytes], versions: FrameVersions) -> None:
+    def __init__(
+        self, cache: MutableMapping[str, bytes], versions: FrameVersions, kind: TypeAdapter[Any]
+    ) -> None:
         self.cache = cache
         self.versions = versions
+        self.kind = kind  # the results' type, to keep them as JSON
 
     def _reads_key(self, name: str, base: bytes) -> str:
         return "reads-" + hash_of(name.encode(), base)
@@ -139,15 +139,15 @@ class PageStore:
     def find(self, name: str, base: bytes) -> Any | None:
         """The result stored for `name`, if everything it read is unchanged; else None."""
         try:
-            reads = _unpacked(self.cache[self._reads_key(name, base)])
-            return _unpacked(self.cache[self.versions.key(base, reads)])
+            reads = unpack(self.cache[self._reads_key(name, base)], READS)
+            return unpack(self.cache[self.versions.key(base, reads)], self.kind)
         except Exception:  # missing, or unreadable: only a miss
             return None
 
     def keep(self, name: str, base: bytes, reads: Iterable[Read], result: Any) -> None:
         reads = sorted(reads)
-        self.cache[self.versions.key(base, reads)] = _packed(result)
-        self.cache[self._reads_key(name, base)] = _packed(reads)
+        self.cache[self.versions.key(base, reads)] = pack(result, self.kind)
+        self.cache[self._reads_key(name, base)] = pack(reads, READS)
 
 
 def reuse_or_make(

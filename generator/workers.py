@@ -7,8 +7,13 @@ fresh (about a second), so small batches run in the calling process instead.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
+import sys
+import threading
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
@@ -16,6 +21,36 @@ from typing import Any, TypeVar
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 CHUNKS_PER_WORKER = 4  # small enough to balance uneven items, large enough to amortise calls
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def exit_with_parent(parent: int) -> None:
+    """Make this worker die when `parent` does, even by kill -9: a pool worker waits on a queue
+    whose other end it holds itself, so it would otherwise wait forever.
+
+    Linux sends the signal the moment the parent dies (PR_SET_PDEATHSIG); elsewhere a thread
+    notices within a second that the worker has a new parent.
+    """
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    else:
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:  # died before the signal was asked for
+        os._exit(1)
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(1)
+
+
+def _start_worker(
+    parent: int, initializer: Callable[..., None] | None, initargs: tuple[Any, ...]
+) -> None:
+    exit_with_parent(parent)
+    if initializer is not None:
+        initializer(*initargs)
 
 
 def usable_cores() -> int:
@@ -51,8 +86,8 @@ def parallel_map(
     pool = ProcessPoolExecutor(
         workers,
         mp_context=multiprocessing.get_context("spawn"),
-        initializer=initializer,
-        initargs=initargs,
+        initializer=_start_worker,
+        initargs=(os.getpid(), initializer, initargs),
     )
     try:
         return list(pool.map(function, items, chunksize=chunksize))

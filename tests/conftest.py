@@ -71,7 +71,7 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
 
 
 def _ignore_generated(directory: str, names: list[str]) -> list[str]:
-    """docs/generated and staging leftovers (.generated-new-*) are build output, not sources."""
+    """docs/generated and staging leftovers (.generated~*) are build output, not sources."""
     top = Path(directory) == ROOT / "docs"
     return [n for n in names if n.startswith(".") or (top and n == "generated")]
 

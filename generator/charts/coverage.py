@@ -38,7 +38,7 @@ def _over_time_template(is_short: bool, has_targets: bool, monthly: bool) -> dic
         type="temporal",
         title="Tanggal",
         axis=style.time_axis(is_short),
-        scale=alt.Scale(padding=16),
+        scale=alt.Scale(type=style.TIME_SCALE, padding=16),
     )
     y = alt.Y(
         field="share",
@@ -81,8 +81,9 @@ def _over_time_template(is_short: bool, has_targets: bool, monthly: bool) -> dic
             .transform_calculate(share_text=style.SHARE_TEXT)
             .mark_rule(strokeWidth=4)
             .encode(
-                x=alt.X(field="start", type="temporal"),
-                x2=alt.X2(field="end"),
+                x=alt.X(field="start", type="temporal", scale=alt.Scale(type=style.TIME_SCALE)),
+                # A day, so that its description is written in UTC too, as x's is by its scale.
+                x2=alt.X2(field="end", timeUnit="utcyearmonthdate"),
                 y=y,
                 color=color,
                 tooltip=_tooltip(),

@@ -105,6 +105,7 @@ def _lines_template(segments: int, is_short: bool, monthly: bool) -> dict[str, A
             type="temporal",
             title="Tanggal",
             axis=style.time_axis(is_short),
+            scale=alt.Scale(type=style.TIME_SCALE),
         ),
         y=_participants(alt.Y),
         color=alt.Color(

@@ -107,8 +107,10 @@ def _lines(text: str) -> list[str]:
 # --- inline data, small: a page carries years of monthly figures ---------------------------------
 
 DATE_FORMAT = "%Y-%m-%d"
-# Dates travel as text and are parsed as local dates, as the periods they stand for.
-DATE_PARSE = f"date:'{DATE_FORMAT}'"
+# Dates travel as text and are calendar days: parsed, drawn (`TIME_SCALE`) and labelled in UTC,
+# so that no point moves with the time zone of the machine or of the reader.
+DATE_PARSE = f"utc:'{DATE_FORMAT}'"
+TIME_SCALE = "utc"
 
 
 def _plain(value: Any) -> Any:
@@ -181,7 +183,7 @@ def series_data(
 def month_date(frame: pd.DataFrame) -> str:
     """The expression that turns a monthly point's offset into its month's last day."""
     first = frame["date"].min()
-    return f"datetime({first.year}, {first.month - 1} + datum.p + 1, 0)"
+    return f"utc({first.year}, {first.month - 1} + datum.p + 1, 0)"
 
 
 # A month's label is drawn from its date in the browser ("Januari 2018"): years of monthly
@@ -204,12 +206,12 @@ def flattened(chart: alt.LayerChart, values: Iterable[str], *, monthly: bool) ->
         dated = flat.transform_calculate(date=slot("month_date"))
     else:
         periods = alt.LookupData(alt.NamedData("periods"), key="p", fields=["day", "label"])
-        # A looked-up field is not parsed as a date: parse it here, as a local date.
+        # A looked-up field is not parsed as a date: parse it here, in UTC (DATE_PARSE).
         dated = flat.transform_lookup(lookup="p", from_=periods).transform_calculate(
-            date=f"timeParse(datum.day, '{DATE_FORMAT}')"
+            date=f"utcParse(datum.day, '{DATE_FORMAT}')"
         )
     return dated.transform_calculate(
-        period=f"datum.label || timeFormat(datum.date, '{MONTH_LABEL}')"
+        period=f"datum.label || utcFormat(datum.date, '{MONTH_LABEL}')"
     ).transform_lookup(
         lookup="source_index",
         from_=alt.LookupData(alt.NamedData("sources"), key="source_index", fields=["source"]),

@@ -9,7 +9,6 @@ import contextlib
 import difflib
 import gc
 import hashlib
-import pickle
 from collections.abc import Iterator, MutableMapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -19,7 +18,7 @@ from typing import Any
 import pydantic
 import ruamel.yaml
 import yaml
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
@@ -41,6 +40,7 @@ from generator.dataset.schema import (
 )
 from generator.dataset.snapshots import read_snapshots
 from generator.memory import collector_paused
+from generator.site.cache import pack, unpack
 from generator.workers import parallel_map
 
 FieldPath = fastyaml.FieldPath
@@ -466,6 +466,7 @@ class _Read:
     keys: dict[FieldPath, tuple[int, int]]
     values: dict[FieldPath, tuple[int, int]]
     problems: list[Problem]
+    data: Any = None  # the plain data it validated, to keep in the cache
 
 
 def read_file(name: str, raw: bytes) -> _Read:
@@ -477,7 +478,7 @@ def read_file(name: str, raw: bytes) -> _Read:
     assert isinstance(parsed, ParsedFile)
     keys = {k: v for k, v in parsed.keys.items() if len(k) <= fastyaml.POSITION_DEPTH}
     values = {k: v for k, v in parsed.values.items() if len(k) <= fastyaml.POSITION_DEPTH}
-    return _Read(content, keys, values, [])
+    return _Read(content, keys, values, [], parsed.data)
 
 
 def _read_all(files: list[tuple[str, bytes]]) -> list[_Read]:
@@ -486,6 +487,21 @@ def _read_all(files: list[tuple[str, bytes]]) -> list[_Read]:
 
 def _read_one(file: tuple[str, bytes]) -> _Read:
     return read_file(*file)
+
+
+# A valid file as kept in the cache: its plain data and shallow positions, as JSON. A hit
+# validates the data again, as a miss does: the same code decides what a file holds.
+_Kept = tuple[Any, list[tuple[FieldPath, tuple[int, int]]], list[tuple[FieldPath, tuple[int, int]]]]
+_KEPT: TypeAdapter[_Kept] = TypeAdapter(_Kept)
+
+
+def _kept(read: _Read) -> bytes:
+    return pack((read.data, list(read.keys.items()), list(read.values.items())), _KEPT)
+
+
+def _from_kept(entry: bytes) -> _Read:
+    data, keys, values = unpack(entry, _KEPT)
+    return _Read(DataFile.model_validate(data), dict(keys), dict(values), [], data)
 
 
 def read_files(
@@ -499,12 +515,12 @@ def read_files(
     for i, key in enumerate(keys):
         if (entry := cache.get(key)) is not None:
             with contextlib.suppress(Exception):  # an unreadable entry is only a miss
-                results[i] = pickle.loads(entry)
+                results[i] = _from_kept(entry)
     misses = [i for i in range(len(files)) if i not in results]
     for i, read in zip(misses, _read_all([files[i] for i in misses]), strict=True):
         results[i] = read
         if read.content is not None:
-            cache[keys[i]] = pickle.dumps(read, protocol=pickle.HIGHEST_PROTOCOL)
+            cache[keys[i]] = _kept(read)
     return [results[i] for i in range(len(files))]
 
 

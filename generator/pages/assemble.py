@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 import pandas as pd
+from pydantic import TypeAdapter
 
 from generator import memory, reuse
 from generator.dataset.load import Dataset
@@ -56,6 +57,9 @@ class PageSpec:
     charts: tuple[ChartBlock, ...] = ()
     citation: Citation | None = None
     markdown: str | None = None  # the page rendered already, where it was built (area pages)
+
+
+STORED_PAGE: TypeAdapter[PageSpec] = TypeAdapter(PageSpec)  # a reused area page, as JSON
 
 
 def areas_with_pages(dataset: Dataset) -> list[str]:
@@ -460,9 +464,9 @@ def _area_specs(slugs: list[str]) -> list[tuple[PageSpec, frozenset[Read]]]:
     for slug in slugs:
         view = index.recording()
         page = area_page(dataset, view, notes.get(slug, []), slug, info)
-        context = {"page": page}
-        markdown = render_page(env, "area.md.j2", context)
-        spec = PageSpec(page.path, "area.md.j2", context, page.charts, page.citation, markdown)
+        markdown = render_page(env, "area.md.j2", {"page": page})
+        # Rendered here: the spec needs no context, and is kept as JSON (STORED_PAGE) as it is.
+        spec = PageSpec(page.path, "area.md.j2", {}, page.charts, page.citation, markdown)
         made.append((spec, frozenset(view.reads or ())))
     return made
 

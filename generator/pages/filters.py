@@ -99,5 +99,10 @@ def tanggal(period: str) -> Markdown:
 
 
 def yaml_string(value: object) -> Markdown:
-    """A double-quoted scalar for the page's YAML front matter (JSON is valid YAML)."""
-    return Markdown(json.dumps(str(value), ensure_ascii=False))
+    """A value for the page's YAML front matter, as a double-quoted scalar (JSON is valid YAML).
+
+    HTML-escaped: MkDocs and Material print `page.title` and `page.meta.*` into the HTML as they
+    are (the <title>, header, navigation, <meta name=description>, search index), so a front
+    matter value is HTML text, and a name holding markup must reach them as entities.
+    """
+    return Markdown(json.dumps(html.escape(str(value), quote=True), ensure_ascii=False))

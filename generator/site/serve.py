@@ -44,7 +44,24 @@ def watched_dirs(project: Project) -> list[Path]:
     return [project.data_dir, project.docs_dir, templates, project.root / "overrides"]
 
 
-def serve(project: Project, rebuild: Callable[[], None], host: str, port: int) -> None:
+class ServeError(Exception):
+    """The preview server cannot listen where it was asked to (a port in use, a bad host)."""
+
+
+def open_server(project: Project, host: str, port: int) -> ThreadingHTTPServer:
+    """A server for site/ listening on host:port; ServeError when it cannot listen there."""
+    # The site directory is swapped on each build, so resolve it per request, not once.
+    handler_class = functools.partial(_SiteHandler, site_dir=project.site_dir)
+    try:
+        return ThreadingHTTPServer((host, port), handler_class)
+    except OSError as error:
+        raise ServeError(
+            f"{host}:{port}: cannot serve there: {error.strerror}; "
+            "is another server running? Choose another with --port"
+        ) from None
+
+
+def serve(server: ThreadingHTTPServer, project: Project, rebuild: Callable[[], None]) -> None:
     """Serve until interrupted; `rebuild` reports its own errors and keeps the last good site."""
     observer = Observer()
     handler = _Rebuild(project, rebuild)
@@ -52,9 +69,6 @@ def serve(project: Project, rebuild: Callable[[], None], host: str, port: int) -
         if directory.is_dir():
             observer.schedule(handler, str(directory), recursive=True)
     observer.start()
-    # The site directory is swapped on each build, so resolve it per request, not once.
-    handler_class = functools.partial(_SiteHandler, site_dir=project.site_dir)
-    server = ThreadingHTTPServer((host, port), handler_class)
     try:
         server.serve_forever()
     finally:

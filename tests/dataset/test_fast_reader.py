@@ -7,7 +7,6 @@ the same data and the same positions; whatever it cannot read exactly, it must d
 from __future__ import annotations
 
 import io
-import pickle
 from pathlib import Path
 
 import pytest
@@ -145,7 +144,7 @@ def test_an_unreadable_cache_entry_is_a_miss(mini_data: Path) -> None:
     for key in cache:
         cache[key] = b"not a pickle"
     assert load_dataset(mini_data, cache) == first
-    assert all(pickle.loads(entry) for entry in cache.values())
+    assert all(entry != b"not a pickle" for entry in cache.values())  # made and kept again
 
 
 def test_problems_keep_exact_positions_on_the_fast_path(mini_data: Path) -> None:

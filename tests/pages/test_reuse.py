@@ -50,7 +50,7 @@ def build_pages(
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(assemble, "_area_specs", recorded)
         index = FrameIndex(figures_frame(dataset))
-        store = PageStore(cache, FrameVersions(index))
+        store = PageStore(cache, FrameVersions(index), assemble.STORED_PAGE)
         specs = list(assemble.all_pages(dataset, index, findings, info, store))
     return rendered_pages(specs, info), built
 

@@ -175,8 +175,9 @@ def test_entries_are_sorted_files_in_one_folder_with_one_time_and_mode(
 def test_bundling_touches_nothing_but_dist(two_bundles: tuple[Bundled, Bundled]) -> None:
     root = two_bundles[0].root
     names = sorted(p.name for p in root.iterdir())
-    # no site/, no .site-*; .cache holds chart images by content hash, reused by every build
-    assert names == [".cache", "data", "dist", "docs", "mkdocs.yml", "overrides"]
+    # no site/, no .site~*; .cache holds chart images by content hash, reused by every build;
+    # .build.lock lets one build of the project run at a time
+    assert names == [".build.lock", ".cache", "data", "dist", "docs", "mkdocs.yml", "overrides"]
     assert not (root / "docs" / "generated").exists()
     assert [p.name for p in (root / "docs").iterdir() if p.name.startswith(".")] == []
     assert [p.name for p in (root / "dist").iterdir()] == [two_bundles[0].zip.name]

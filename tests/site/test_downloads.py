@@ -64,8 +64,9 @@ def test_area_page_links_its_csv_and_json(built_site: Path, slug: str) -> None:
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
     links = [a["href"] for a in soup.select("#unduh ~ p a")]
     targets = {(page.parent / href).resolve() for href in links}
-    assert built_site / f"unduh/wilayah/{slug}.csv" in targets
-    assert built_site / f"unduh/wilayah/{slug}.json" in targets
+    site = built_site.resolve()  # site/ is a link to the build's version directory
+    assert site / f"unduh/wilayah/{slug}.csv" in targets
+    assert site / f"unduh/wilayah/{slug}.json" in targets
     assert all(target.is_file() for target in targets), links
 
 
@@ -116,7 +117,7 @@ def test_home_page_links_the_whole_dataset_and_readme(built_site: Path) -> None:
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
     targets = {(page.parent / a["href"]).resolve() for a in soup.select("#unduh ~ p a")}
     for name in ("semua-angka.csv", "semua-angka.json", "README.txt"):
-        assert built_site / "unduh" / name in targets, name
+        assert built_site.resolve() / "unduh" / name in targets, name
         assert (built_site / "unduh" / name).is_file()
 
 

@@ -50,10 +50,11 @@ def finish(process: subprocess.Popen[str]) -> subprocess.CompletedProcess[str]:
 
 
 def leftovers(directory: Path) -> list[str]:
-    """Staging or swap directories (.site-new-*, .generated-new-*, .site-old) in `directory`."""
-    cache = {".cache"}  # chart images by content hash: kept on purpose, not a leftover
+    """Staging or old versions (.site~*, .generated~*) in `directory`: not the live ones."""
+    kept = {".cache", ".build.lock"}  # the cache by content hash, and the build lock: on purpose
+    live = {p.resolve().name for p in directory.iterdir() if p.is_symlink()}  # site -> .site~*
     return sorted(
-        p.name for p in directory.iterdir() if p.name.startswith(".") and p.name not in cache
+        p.name for p in directory.iterdir() if p.name.startswith(".") and p.name not in kept | live
     )
 
 
@@ -94,8 +95,8 @@ def test_the_build_date_is_the_commit_date(two_builds: tuple[Path, Path]) -> Non
 
 def test_a_build_leaves_no_staging_directories(two_builds: tuple[Path, Path]) -> None:
     first, second = two_builds
-    assert leftovers(first.parent) == []  # the project root: .site-new-*, .site-old
-    assert leftovers(first.parent / "docs") == []  # .generated-new-*, .generated-old
+    assert leftovers(first.parent) == []  # the project root: .site~*
+    assert leftovers(first.parent / "docs") == []  # .generated~*
     assert leftovers(second.parent) == []  # a --site-dir elsewhere stages beside itself
 
 
