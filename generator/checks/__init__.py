@@ -17,6 +17,7 @@ from generator.checks.arithmetic import (
 )
 from generator.checks.dates import check_figure_dates
 from generator.checks.denominators import check_implied_denominators, check_parts_within_whole
+from generator.checks.maps import check_tile_maps
 from generator.checks.quotes import (
     check_published_in_quote,
     check_quotes_in_snapshots,
@@ -48,6 +49,7 @@ CHECKS: tuple[Check, ...] = (
     check_unweighted_average,
     check_implied_denominators,
     check_parts_within_whole,
+    check_tile_maps,
 )
 
 

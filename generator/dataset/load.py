@@ -37,6 +37,7 @@ from generator.dataset.schema import (
     Register,
     Revision,
     Source,
+    TileMap,
 )
 from generator.dataset.snapshots import read_snapshots
 from generator.memory import collector_paused
@@ -56,6 +57,7 @@ class Dataset:
     events: dict[str, Event]
     figures: tuple[Figure, ...]
     register: Register | None = None  # where the regions come from
+    maps: dict[str, TileMap] = field(default_factory=dict)  # tile-grid maps by what they show
     # Where each region, office, source, event and figure was written (not part of equality).
     positions: dict[str, Position] = field(default_factory=dict, compare=False, repr=False)
     # Each source's snapshot text, by source id, for `check` to verify quotes against.
@@ -364,6 +366,7 @@ class _Collected:
     events: dict[str, Event] = field(default_factory=dict)
     figures: list[Figure] = field(default_factory=list)
     register: Register | None = None
+    maps: dict[str, TileMap] = field(default_factory=dict)
     positions: dict[str, Position] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
@@ -401,6 +404,14 @@ def _collect_file(
             position = parsed.position(("register",), at_key=True)
             collected.problems.append(Problem(position, "register", message, "duplicate-id"))
         collected.register = content.region_register
+    if (tile_map := content.tile_map) is not None:
+        position = parsed.position(("map",), at_key=True)
+        if tile_map.of in collected.maps:
+            first = collected.positions[f"map:{tile_map.of}"]
+            message = f"a second map of {tile_map.of!r} (first at {first})"
+            collected.problems.append(Problem(position, "map.of", message, "duplicate-id"))
+        collected.maps[tile_map.of] = tile_map
+        collected.positions[f"map:{tile_map.of}"] = position
     path = Path(parsed.name)
     in_figures_dir = path.parent.name == "figures"
     for index, figure in enumerate(content.figures or ()):
@@ -565,6 +576,7 @@ def _load(data_dir: Path, cache: MutableMapping[str, bytes] | None) -> Dataset:
         events=collected.events,
         figures=tuple(collected.figures),
         register=collected.register,
+        maps=collected.maps,
         positions=collected.positions,
         snapshots=texts,
     )

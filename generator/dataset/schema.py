@@ -333,6 +333,27 @@ class Event(Strict):
     )
 
 
+class Tile(Strict):
+    """One region's tile on a tile-grid map: its cell and a label short enough to fit."""
+
+    column: int = Field(ge=0, le=40, description="Column, 0 at the west.")
+    row: int = Field(ge=0, le=40, description="Row, 0 at the north.")
+    label: Annotated[str, Field(min_length=1, max_length=9)] = Field(
+        description="Short label drawn on the tile: 'Tuban', 'JATIM'."
+    )
+
+
+class TileMap(Strict):
+    """A schematic tile-grid map: every region of an area as an equal tile, placed roughly
+    where it lies (not to scale, not boundaries)."""
+
+    of: Slug = Field(
+        description="'indonesia' for a map of the provinces, or a province's slug for a map of "
+        "its kabupaten/kota."
+    )
+    tiles: dict[Slug, Tile] = Field(description="Each region's tile, by slug.")
+
+
 class DataFile(Strict):
     """One YAML file of the dataset. A file may hold any of these sections."""
 
@@ -345,6 +366,9 @@ class DataFile(Strict):
     events: dict[Slug, Event] | None = Field(None, description="Events by id.")
     figures: list[Figure] | None = Field(
         None, description="Figures; keep one file per area: data/figures/<area>.yaml."
+    )
+    tile_map: TileMap | None = Field(
+        None, alias="map", description="A tile-grid map; one per file: data/maps/<of>.yaml."
     )
 
     @model_validator(mode="before")

@@ -14,6 +14,7 @@ import pandas as pd
 from pydantic import TypeAdapter
 
 from generator import memory, reuse
+from generator.checks.maps import NATIONAL
 from generator.dataset.load import Dataset
 from generator.dataset.periods import period_bounds, period_label
 from generator.dataset.problems import Problem
@@ -143,6 +144,7 @@ def area_page(
         chartblocks.coverage_block(dataset, index, slug),
         chartblocks.segment_block(dataset, index, slug),
         chartblocks.comparison_block(dataset, index, slug),
+        chartblocks.map_block(dataset, index, slug, (slug, area_path(dataset, slug)), info),
     )
     name = dataset.area_name(slug)
     path = area_path(dataset, slug)
@@ -244,12 +246,30 @@ def scope_name(dataset: Dataset) -> str:
     return dataset.area_name(provinces[0]) if len(provinces) == 1 else "Indonesia"
 
 
-def home_page(dataset: Dataset, index: FrameIndex, slugs: list[str]) -> PageSpec:
+def _home_maps(
+    dataset: Dataset, index: FrameIndex, slugs: list[str], info: BuildInfo
+) -> list[ChartBlock]:
+    """The map of the provinces; and, where the figures lie in one province, that province's."""
+    regions = [s for s in slugs if s in dataset.regions and dataset.regions[s].parent]
+    provinces = list(dict.fromkeys(str(dataset.regions[s].parent) for s in regions))
+    shown = [NATIONAL, *provinces] if len(provinces) == 1 else [NATIONAL]
+    blocks = [
+        chartblocks.map_block(dataset, index, of, ("beranda", "index.md"), info) for of in shown
+    ]
+    return [
+        dataclasses.replace(block, anchor=f"peta-{of}")
+        for of, block in zip(shown, blocks, strict=True)
+        if block is not None
+    ]
+
+
+def home_page(dataset: Dataset, index: FrameIndex, slugs: list[str], info: BuildInfo) -> PageSpec:
     """With figures from several provinces, the home page compares provinces, not 500 areas."""
     provinces = [s for s in _provinces(dataset) if s in slugs]
     featured = provinces if len(provinces) > 1 else slugs
     with_coverage = [r for r in _latest_coverage(dataset, index, featured) if r["latest"]]
     chart = chartblocks.overview_block(dataset, index, featured)
+    maps = _home_maps(dataset, index, slugs, info)
     return PageSpec(
         "index.md",
         "home.md.j2",
@@ -258,6 +278,7 @@ def home_page(dataset: Dataset, index: FrameIndex, slugs: list[str]) -> PageSpec
             "data_date": data_date(index.frame),
             "coverage": with_coverage,
             "chart": chart,
+            "maps": maps,
             "areas": [Link(dataset.area_name(s), area_path(dataset, s)) for s in featured],
             "lists_provinces": featured is provinces,
             "counts": {
@@ -271,7 +292,7 @@ def home_page(dataset: Dataset, index: FrameIndex, slugs: list[str]) -> PageSpec
                 ),
             },
         },
-        charts=(chart,) if chart else (),
+        charts=((chart,) if chart else ()) + tuple(maps),
     )
 
 
@@ -431,7 +452,7 @@ def all_pages(
 ) -> Iterator[PageSpec]:
     """Every page; with a `store`, area pages whose inputs are unchanged are reused."""
     slugs = areas_with_pages(dataset)
-    yield home_page(dataset, index, slugs)
+    yield home_page(dataset, index, slugs, info)
     yield regions_index(dataset, index, slugs)
     yield offices_index(dataset)
     yield sources_page(dataset, index)
