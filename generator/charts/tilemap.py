@@ -45,7 +45,7 @@ def _template() -> dict[str, Any]:
         color=alt.Color(
             field="share",
             type="quantitative",
-            title="Cakupan terbaru (tanggal angka berbeda-beda)",
+            title=["Cakupan terbaru", "(tanggal angka berbeda-beda)"],
             scale=alt.Scale(scheme=SCHEME, domain=[0, 1]),
             legend=alt.Legend(orient="bottom", format=style.PERCENT_AXIS, gradientLength=160),
         )

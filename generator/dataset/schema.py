@@ -338,7 +338,7 @@ class Tile(Strict):
 
     column: int = Field(ge=0, le=40, description="Column, 0 at the west.")
     row: int = Field(ge=0, le=40, description="Row, 0 at the north.")
-    label: Annotated[str, Field(min_length=1, max_length=9)] = Field(
+    label: Annotated[str, Field(min_length=1, max_length=10)] = Field(
         description="Short label drawn on the tile: 'Tuban', 'JATIM'."
     )
 

@@ -32,15 +32,21 @@ def _edit(data_dir: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), "utf-8")
 
 
-@pytest.mark.parametrize("of", ["indonesia", "jawa-timur"])
-def test_every_region_a_map_shows_has_exactly_one_tile_and_no_two_overlap(of: str) -> None:
+def test_every_region_of_the_register_has_exactly_one_tile_and_no_two_overlap() -> None:
     dataset = load_dataset(ROOT / "data")
-    tiles = dataset.maps[of].tiles
-    cells = [(t.column, t.row) for t in tiles.values()]
+    provinces = shown_regions(dataset, "indonesia")
 
-    assert sorted(tiles) == sorted(shown_regions(dataset, of))
-    assert len(tiles) == 38
-    assert len(set(cells)) == len(cells)
+    assert sorted(dataset.maps) == sorted(["indonesia", *provinces])
+    tiled = []
+    for of, tile_map in dataset.maps.items():
+        cells = [(t.column, t.row) for t in tile_map.tiles.values()]
+        assert sorted(tile_map.tiles) == sorted(shown_regions(dataset, of)), of
+        assert len(set(cells)) == len(cells), of
+        labels = [t.label for t in tile_map.tiles.values()]
+        assert len(set(labels)) == len(labels), of
+        tiled += [slug for slug in tile_map.tiles if of != "indonesia"]
+    assert len(tiled) == len(set(tiled)) == 514
+    assert len(dataset.maps["indonesia"].tiles) == len(dataset.maps["jawa-timur"].tiles) == 38
 
 
 def test_two_tiles_on_one_cell_are_an_error(data: Path) -> None:
