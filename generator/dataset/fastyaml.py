@@ -5,9 +5,10 @@ would take six minutes. libyaml (through PyYAML's C binding) reads them about tw
 faster, but PyYAML resolves plain scalars by YAML 1.1 (`NO` is false, `010` is 8, `1:20` is 80).
 So this reader takes libyaml's nodes and resolves them with ruamel.yaml's own YAML 1.2 table.
 
-It handles the plain subset the dataset uses (mappings, sequences, scalars, anchors and
-aliases) and gives up, returning None, on anything else: a syntax error, a duplicate key, a
-merge key, an explicit tag, a character YAML forbids. The caller then reads the file with
+It handles the plain subset the dataset uses (mappings, sequences, scalars, anchors, and
+aliases of scalars) and gives up, returning None, on anything else: a syntax error, a duplicate
+key, a merge key, an explicit tag, a character YAML forbids, an alias of a mapping or list, or
+nesting deeper than `limits.MAX_DEPTH` (so it never expands an alias bomb or recurses deeply). The caller then reads the file with
 ruamel.yaml, whose messages and positions are the reference. Tests check that both readers
 agree on every file they both accept.
 
@@ -24,6 +25,8 @@ from typing import Any
 import yaml
 from ruamel.yaml.reader import Reader
 from ruamel.yaml.resolver import implicit_resolvers
+
+from generator.dataset.limits import MAX_DEPTH
 
 FieldPath = tuple[str | int, ...]
 Positions = dict[FieldPath, tuple[int, int]]
@@ -85,29 +88,48 @@ _SCALARS = {
 }
 
 
-def _plain(node: yaml.Node, path: FieldPath, keys: Positions, values: Positions) -> Any:
-    """Build plain dicts, lists and scalars from libyaml's nodes, recording shallow positions."""
+def _plain(
+    node: yaml.Node, path: FieldPath, keys: Positions, values: Positions, seen: set[int]
+) -> Any:
+    """Build plain dicts, lists and scalars from libyaml's nodes, recording shallow positions.
+
+    `seen` holds the mappings and lists built so far: meeting one again means an alias of it,
+    which the reference reader expands within limits (generator.dataset.limits).
+    """
     if 0 < len(path) <= POSITION_DEPTH:  # the caller places the root at the file's start
         values[path] = (node.start_mark.line, node.start_mark.column)
+    if len(path) >= MAX_DEPTH:
+        raise _Unsupported("deep nesting")
     if isinstance(node, yaml.ScalarNode):
         construct = _SCALARS.get(node.tag)
         if construct is None:
             raise _Unsupported(node.tag)
         return construct(node.value)
+    if id(node) in seen:
+        raise _Unsupported("an alias of a mapping or list")
+    seen.add(id(node))
     if isinstance(node, yaml.SequenceNode) and node.tag == _TAG + "seq":
-        return [_plain(item, (*path, i), keys, values) for i, item in enumerate(node.value)]
+        return [_plain(item, (*path, i), keys, values, seen) for i, item in enumerate(node.value)]
     if isinstance(node, yaml.MappingNode) and node.tag == _TAG + "map":
-        mapping: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            key = str(_plain(key_node, (), {}, {}))
-            if key in mapping or not isinstance(key_node, yaml.ScalarNode):
-                raise _Unsupported("duplicate or complex key")
-            child = (*path, key)
-            if len(child) <= POSITION_DEPTH:
-                keys[child] = (key_node.start_mark.line, key_node.start_mark.column)
-            mapping[key] = _plain(value_node, child, keys, values)
-        return mapping
+        return _mapping(node, path, keys, values, seen)
     raise _Unsupported(node.tag)
+
+
+def _mapping(
+    node: yaml.MappingNode, path: FieldPath, keys: Positions, values: Positions, seen: set[int]
+) -> dict[str, Any]:
+    mapping: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            raise _Unsupported("complex key")
+        key = str(_plain(key_node, (), {}, {}, seen))
+        if key in mapping:
+            raise _Unsupported("duplicate key")
+        child = (*path, key)
+        if len(child) <= POSITION_DEPTH:
+            keys[child] = (key_node.start_mark.line, key_node.start_mark.column)
+        mapping[key] = _plain(value_node, child, keys, values, seen)
+    return mapping
 
 
 def read_fast(text: str) -> tuple[Any, Positions, Positions] | None:
@@ -125,7 +147,7 @@ def read_fast(text: str) -> tuple[Any, Positions, Positions] | None:
             return None
         keys: Positions = {}
         values: Positions = {}
-        return _plain(node, (), keys, values), keys, values
+        return _plain(node, (), keys, values, set()), keys, values
     except (yaml.YAMLError, _Unsupported, ValueError):
         return None
     finally:

@@ -24,7 +24,8 @@ from pydantic_core import PydanticCustomError
 from generator.dataset.periods import PERIOD_PATTERN, PeriodError, normalize_period
 from generator.dataset.vocabulary import COUNT_UNITS, INDICATORS
 
-Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+Slug = Annotated[str, Field(pattern=SLUG_PATTERN)]
 
 
 def _period(value: object) -> str:
