@@ -6,6 +6,7 @@ Every problem is collected with its file, line and column, so a user sees all of
 from __future__ import annotations
 
 import contextlib
+import copy
 import difflib
 import gc
 import hashlib
@@ -31,6 +32,7 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode
 from ruamel.yaml.reader import ReaderError
 
 from generator.dataset import fastyaml
+from generator.dataset.files import FIGURES_DIR, data_files, unread_files
 from generator.dataset.limits import MAX_ALIAS_VALUES, MAX_DEPTH
 from generator.dataset.problems import DataError, Position, Problem
 from generator.dataset.references import Names, file_references
@@ -159,6 +161,8 @@ class _Composer(Composer):
             event = self.parser.peek_event()
             if (node := self.anchors.get(event.anchor)) is not None:
                 self._count_alias(event, node)
+                self.parser.get_event()
+                return _placed_at(node, event)
         return super().compose_node(parent, index)
 
     def _count_alias(self, event: AliasEvent, node: Node) -> None:
@@ -190,6 +194,13 @@ class _Composer(Composer):
             yield
         finally:
             self.open_anchors.pop()
+
+
+def _placed_at(node: Node, alias: AliasEvent) -> Node:
+    """The anchor's node where its alias is written, so a problem with it points at the alias."""
+    placed = copy.copy(node)
+    placed.start_mark, placed.end_mark = alias.start_mark, alias.end_mark
+    return placed
 
 
 def _expanded_size(node: Node, sizes: dict[int, int]) -> int:
@@ -469,10 +480,6 @@ def validate_file(parsed: ParsedFile) -> DataFile | list[Problem]:
 # --- the whole directory ------------------------------------------------------------------------
 
 
-def data_files(data_dir: Path) -> list[Path]:
-    return sorted(p for p in data_dir.rglob("*.yaml") if p.is_file())
-
-
 @dataclass
 class _Collected:
     regions: dict[str, Region] = field(default_factory=dict)
@@ -480,6 +487,7 @@ class _Collected:
     sources: dict[str, Source] = field(default_factory=dict)
     events: dict[str, Event] = field(default_factory=dict)
     figures: list[Figure] = field(default_factory=list)
+    figure_by_key: dict[str, Figure] = field(default_factory=dict)
     positions: dict[str, Position] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
@@ -512,12 +520,32 @@ def _collect_file(
         if items := getattr(content, section):
             _collect_named(collected, parsed, section, items)
     path = Path(parsed.name)
-    in_figures_dir = path.parent.name == "figures"
+    in_figures_dir = path.parent.name == FIGURES_DIR
     for index, figure in enumerate(content.figures or ()):
+        position = parsed.position(("figures", index))
+        if (first := collected.figure_by_key.get(figure.key)) and first.value == figure.value:
+            collected.problems.append(_duplicate_figure(collected, first, figure, position, index))
+            continue
         collected.figures.append(figure)
-        collected.positions.setdefault(f"figure:{figure.key}", parsed.position(("figures", index)))
+        collected.figure_by_key.setdefault(figure.key, figure)
+        collected.positions.setdefault(f"figure:{figure.key}", position)
         if in_figures_dir:
             collected.problems.extend(_file_name_problems(parsed, path.name, index, figure, names))
+
+
+def _duplicate_figure(
+    collected: _Collected, first: Figure, figure: Figure, position: Position, index: int
+) -> Problem:
+    """A figure given twice (a copy, or `- *alias` of one) would be listed, charted and
+    downloaded twice under one anchor. Different values are left to the consistency checks."""
+    at = collected.positions[f"figure:{first.key}"]
+    message = (
+        f"an exact copy of the figure at {at}; delete one"
+        if figure == first
+        else f"the same figure (area, indicator, segment, period, source, value) as at {at}; "
+        "keep one"
+    )
+    return Problem(position, f"figures[{index}]", message, "duplicate-figure")
 
 
 def _file_name_problems(
@@ -663,6 +691,15 @@ def load_dataset(data_dir: Path, cache: MutableMapping[str, bytes] | None = None
     return dataset
 
 
+def _no_figures(data_dir: Path, *, has_files: bool) -> Problem:
+    """A site needs figures: without any, `check` must not say OK for `build` to fail."""
+    if not has_files:
+        message = "holds no data files; the dataset is data/*.yaml and data/figures/*.yaml"
+        return Problem(Position(str(data_dir)), "", message, "no-data")
+    message = "the dataset has no figures; add them in data/figures/<area>.yaml"
+    return Problem(Position(str(data_dir)), "", message, "no-figures")
+
+
 def _load(data_dir: Path, cache: MutableMapping[str, bytes] | None) -> Dataset:
     collected = _Collected()
     contents: list[tuple[ParsedFile, DataFile]] = []
@@ -679,6 +716,9 @@ def _load(data_dir: Path, cache: MutableMapping[str, bytes] | None) -> Dataset:
     for parsed, content in contents:
         _collect_file(collected, parsed, content, names)
     collected.problems.extend(_reference_problems(contents, names, _incomplete_sections(reads)))
+    collected.problems.extend(unread_files(data_dir))
+    if not collected.problems and not collected.figures:
+        collected.problems.append(_no_figures(data_dir, has_files=bool(files)))
     if collected.problems:
         raise DataError(collected.problems)
     return Dataset(
