@@ -7,6 +7,7 @@ the dataset), notes for real disagreements between sources, which the site shows
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import date
 
 from generator.checks.agreement import (
     check_coverage_jumps,
@@ -20,6 +21,7 @@ from generator.checks.arithmetic import (
     check_ratios,
 )
 from generator.checks.dates import check_figure_dates
+from generator.checks.future import check_future_dates, latest_date
 from generator.checks.totals import (
     check_office_totals,
     check_segment_totals,
@@ -45,6 +47,9 @@ CHECKS: tuple[Check, ...] = (
 )
 
 
-def run_checks(dataset: Dataset) -> list[Problem]:
-    """Every finding of every check, sorted by file and line."""
-    return sorted(problem for check in CHECKS for problem in check(dataset))
+def run_checks(dataset: Dataset, today: date | None = None) -> list[Problem]:
+    """Every finding of every check, sorted by file and line; `today` is the build's date
+    (by default the latest date it is anywhere now: see checks.future)."""
+    findings = [problem for check in CHECKS for problem in check(dataset)]
+    findings.extend(check_future_dates(dataset, today or latest_date()))
+    return sorted(findings)

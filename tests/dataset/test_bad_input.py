@@ -41,6 +41,7 @@ CASES: dict[str, list[tuple[str, str, int]]] = {
         ("unread-file", "figures/old/kota-blitar.yaml", 1),
     ],
     "control-character": [("invalid-character", FIGURES, 9)],
+    "count-beyond-population": [("out-of-range", FIGURES, 4)],
     "duplicate-key": [("duplicate-key", "sources.yaml", 6)],
     "empty-file": [("empty-file", "events.yaml", 1)],
     "impossible-date": [("invalid-date", FIGURES, 7)],
