@@ -22,6 +22,7 @@ from generator.checks.arithmetic import (
 )
 from generator.checks.dates import check_figure_dates
 from generator.checks.future import check_future_dates, latest_date
+from generator.checks.slugs import check_reserved_slugs
 from generator.checks.totals import (
     check_office_totals,
     check_segment_totals,
@@ -44,6 +45,7 @@ CHECKS: tuple[Check, ...] = (
     check_coverage_jumps,
     check_unweighted_average,
     check_implied_denominators,
+    check_reserved_slugs,
 )
 
 

@@ -498,6 +498,9 @@ def _collect_named(
     target = getattr(collected, section)
     for name, item in items.items():
         position = parsed.position((section, name), at_key=True)
+        if problem := _area_slug_taken(collected, section, name, position):
+            collected.problems.append(problem)
+            continue
         if name in target:
             first = collected.positions[f"{section}:{name}"]
             collected.problems.append(
@@ -511,6 +514,19 @@ def _collect_named(
             continue
         target[name] = item
         collected.positions[f"{section}:{name}"] = position
+
+
+def _area_slug_taken(
+    collected: _Collected, section: str, name: str, position: Position
+) -> Problem | None:
+    """Regions and offices share one set of slugs: a figure's `area` names either, and both
+    write unduh/wilayah/<slug>.csv."""
+    other = {"regions": "offices", "offices": "regions"}.get(section)
+    if other is None or name not in getattr(collected, other):
+        return None
+    first = collected.positions[f"{other}:{name}"]
+    message = f"{name!r} is already the slug of {other.removesuffix('s')} at {first}"
+    return Problem(position, f"{section}.{name}", message, "duplicate-id")
 
 
 def _collect_file(
