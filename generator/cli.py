@@ -74,10 +74,12 @@ def check(data_dir: Path | None) -> None:
         _abort(DataError(errors))
     for finding in findings:
         click.echo(format_problem(finding))
-    notes = len(findings)
+    notes = sum(f.is_note for f in findings)
+    warnings = len(findings) - notes
     click.echo(
         f"OK: {len(dataset.figures)} figures, {len(dataset.sources)} sources, "
-        f"{len(dataset.regions)} regions, {len(dataset.offices)} offices; {notes} notes."
+        f"{len(dataset.regions)} regions, {len(dataset.offices)} offices; {notes} notes, "
+        f"{warnings} warnings."
     )
 
 

@@ -10,6 +10,7 @@ from collections.abc import MutableMapping
 from typing import Any
 
 from generator import reuse
+from generator.checks.numbers import published_form
 from generator.dataset.load import Dataset
 from generator.dataset.periods import period_bounds, period_label
 from generator.dataset.schema import Figure
@@ -30,7 +31,10 @@ COLUMNS: dict[str, str] = {
     "segment_label": "nama segmen / segment label",
     "value": "nilai, angka dengan titik desimal / value, dot as decimal mark",
     "unit": "satuan: persen, orang, badan usaha / unit",
+    "decimals": "jumlah desimal yang ditulis sumber (17,60% -> 2) / decimals the source wrote",
     "as_published": "nilai persis seperti tertulis di sumber / value as the source wrote it",
+    "statistic": "unweighted_average bila persentase ini rata-rata tanpa bobot, bukan rasio / "
+    "unweighted_average when the percentage is a plain mean, not a ratio",
     "is_approximate": "true bila sumber menyebut 'sekitar' / true when the source says 'about'",
     "period": "periode: hari, bulan, triwulan, tahun atau rentang / period the figure refers to",
     "period_label": "periode dalam bahasa Indonesia / period in Indonesian",
@@ -43,6 +47,8 @@ COLUMNS: dict[str, str] = {
     "source_url": "alamat web sumber; kosong bila belum diketahui / URL, empty when unknown",
     "quote": "kalimat sumber tempat angka itu muncul / the sentence the figure comes from",
     "note": "catatan untuk pembaca / note for readers",
+    "readings": "tafsiran kami: kolom yang tidak disebut kalimat sumber dan alasannya "
+    "('period: ...; at: ...') / fields we read from context, not stated by the quote, and why",
 }
 
 
@@ -59,7 +65,9 @@ def figure_record(dataset: Dataset, figure: Figure) -> dict[str, Any]:
         "segment_label": SEGMENTS.get(figure.segment or "", "Semua segmen"),
         "value": figure.value,
         "unit": figure.unit,
+        "decimals": published_form(figure.as_published)[0],
         "as_published": figure.as_published,
+        "statistic": figure.statistic,
         "is_approximate": figure.is_approximate,
         "period": figure.period,
         "period_label": period_label(figure.period),
@@ -72,6 +80,7 @@ def figure_record(dataset: Dataset, figure: Figure) -> dict[str, Any]:
         "source_url": source.url,
         "quote": figure.quote,
         "note": figure.note,
+        "readings": "; ".join(f"{r.about}: {r.reason}" for r in figure.readings) or None,
     }
 
 

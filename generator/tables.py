@@ -9,13 +9,24 @@ import pandas as pd
 
 from generator.dataset.load import Dataset
 from generator.dataset.periods import period_bounds, period_label
+from generator.dataset.schema import Figure
 from generator.dataset.vocabulary import INDICATORS, SEGMENTS
 
 COLUMNS = (
     "key", "area", "area_name", "indicator", "indicator_label", "segment", "segment_label",
     "value", "unit", "as_published", "is_approximate", "period", "period_label", "at",
-    "date", "source", "source_label", "quote", "note", "revisions",
+    "date", "source", "source_label", "quote", "note", "revisions", "statistic", "readings",
 )  # fmt: skip
+
+
+# Marks a date or label that is our reading of the source, not what its sentence states.
+READ_MARK = " (tafsiran kami)"
+
+
+def _period_text(figure: Figure) -> str:
+    """The period in Indonesian, marked where its date is our reading."""
+    is_read = figure.is_read("period") or figure.is_read("at")
+    return period_label(figure.period) + (READ_MARK if is_read else "")
 
 
 def _point_in_time(period: str, at: str | None) -> pd.Timestamp:
@@ -39,7 +50,7 @@ def figures_frame(dataset: Dataset) -> pd.DataFrame:
             "as_published": f.as_published,
             "is_approximate": f.is_approximate,
             "period": f.period,
-            "period_label": period_label(f.period),
+            "period_label": _period_text(f),
             "at": f.at,
             "date": _point_in_time(f.period, f.at),
             "source": f.source,
@@ -47,6 +58,8 @@ def figures_frame(dataset: Dataset) -> pd.DataFrame:
             "quote": f.quote,
             "note": f.note,
             "revisions": tuple(f.revisions),
+            "statistic": f.statistic,
+            "readings": tuple((r.about, r.reason) for r in f.readings),
         }
         for f in dataset.figures
     ]

@@ -16,7 +16,7 @@ ROLE_COLOURS = {"own": style.HIGHLIGHT, "target": style.TARGET, "reference": sty
 def _tooltip() -> list[alt.Tooltip]:
     return [
         alt.Tooltip(field="series", type="nominal", title="Data"),
-        alt.Tooltip(field="share", type="quantitative", title="Cakupan", format=style.PERCENT),
+        alt.Tooltip(field="share_text", type="nominal", title="Cakupan"),
         alt.Tooltip(field="period", type="nominal", title="Periode"),
         alt.Tooltip(field="source", type="nominal", title="Sumber"),
     ]
@@ -68,7 +68,9 @@ def _over_time_template(is_short: bool, has_targets: bool, monthly: bool) -> dic
     )
     # Data, transforms and shared channels once, on the layer: not once per mark.
     layer = alt.layer(lines, dots, data=alt.NamedData("points"))
-    measured = style.flattened(layer, ["share"], monthly=monthly)
+    measured = style.flattened(layer, ["share", "d"], monthly=monthly).transform_calculate(
+        share_text=style.SHARE_TEXT
+    )
     layers: list[alt.Chart | alt.LayerChart] = [measured.encode(x=x, y=y, color=color)]
     if has_targets:
         # A target applies to a whole period (a year): a bar across it, not a point at its end.
@@ -76,6 +78,7 @@ def _over_time_template(is_short: bool, has_targets: bool, monthly: bool) -> dic
         target_data = alt.NamedData("targets", format=alt.DataFormat(parse=parse))
         layers.append(
             alt.Chart(target_data)
+            .transform_calculate(share_text=style.SHARE_TEXT)
             .mark_rule(strokeWidth=4)
             .encode(
                 x=alt.X(field="start", type="temporal"),
@@ -91,8 +94,8 @@ def _over_time_template(is_short: bool, has_targets: bool, monthly: bool) -> dic
 def coverage_over_time(points: pd.DataFrame, title: str) -> dict[str, Any]:
     """Coverage and the province as points, targets as bars across their period.
 
-    `points` has columns date, start, end, share (0-1), series, role (own, target, reference),
-    source, period_label, source_label. A line joins one source's points only: figures from
+    `points` has columns date, start, end, share (0-1), d (its published decimals), series, role
+    (own, target, reference), source, period_label, source_label. A line joins one source's points only: figures from
     different sources may have different denominators. The data is columnar (style.series_data)
     so years of monthly figures stay small inside the page.
     """
@@ -112,12 +115,12 @@ def coverage_over_time(points: pd.DataFrame, title: str) -> dict[str, Any]:
         },
     )
     spec["datasets"] = style.series_data(
-        measured, "series", {"share": "share"}, monthly=monthly, extra=["role"]
+        measured, "series", {"share": "share", "d": "d"}, monthly=monthly, extra=["role"]
     )
     if not targets.empty:
         spec["datasets"]["targets"] = style.records(
             targets.assign(period=targets["period_label"], source=targets["source_label"]),
-            ["series", "start", "end", "share", "period", "source"],
+            ["series", "start", "end", "share", "d", "period", "source"],
         )
     return spec
 
@@ -125,7 +128,8 @@ def coverage_over_time(points: pd.DataFrame, title: str) -> dict[str, Any]:
 @functools.cache
 def _comparison_template() -> dict[str, Any]:
     """Slots: title, subtitle, highlight (the area name drawn in the highlight colour)."""
-    base = alt.Chart(alt.NamedData("bars")).encode(
+    base = alt.Chart(alt.NamedData("bars")).transform_calculate(share_text=style.SHARE_TEXT)
+    base = base.encode(
         y=alt.Y(
             field="area_name",
             type="nominal",
@@ -141,7 +145,7 @@ def _comparison_template() -> dict[str, Any]:
         ),
         tooltip=[
             alt.Tooltip(field="area_name", type="nominal", title="Wilayah"),
-            alt.Tooltip(field="share", type="quantitative", title="Cakupan", format=style.PERCENT),
+            alt.Tooltip(field="share_text", type="nominal", title="Cakupan"),
             alt.Tooltip(field="period_label", type="nominal", title="Periode"),
             alt.Tooltip(field="source_label", type="nominal", title="Sumber"),
         ],
@@ -156,7 +160,7 @@ def _comparison_template() -> dict[str, Any]:
     # The values are text in the page's text colour: a bar's blue is too dark to read on the
     # dark palette.
     labels = base.mark_text(align="left", dx=4).encode(
-        text=alt.Text(field="share", type="quantitative", format=style.PERCENT)
+        text=alt.Text(field="share_text", type="nominal")
     )
     return style.finish(alt.layer(bars, labels))
 
@@ -164,10 +168,10 @@ def _comparison_template() -> dict[str, Any]:
 def coverage_comparison(bars: pd.DataFrame, highlight: str, title: str) -> dict[str, Any]:
     """Coverage of several areas at about the same date, one highlighted.
 
-    `bars` has columns area_name, share (0-1), period_label, source_label.
+    `bars` has columns area_name, share (0-1), d (its published decimals), period_label,
+    source_label.
     """
     spec = style.fill(_comparison_template(), {**style.titles(title), "highlight": highlight})
-    spec["datasets"] = {
-        "bars": style.records(bars, ["area_name", "share", "period_label", "source_label"])
-    }
+    columns = ["area_name", "share", "d", "period_label", "source_label"]
+    spec["datasets"] = {"bars": style.records(bars, columns)}
     return spec

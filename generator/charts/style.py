@@ -24,6 +24,9 @@ TARGET = "#e65100"
 DARK_COLOURS = {HIGHLIGHT: "#64b5f6", TARGET: "#ffa726"}
 PERCENT_AXIS = ".0%"
 PERCENT = ".4~%"  # 69,4% ; 20,25% ; 33%
+# A labelled percentage keeps the digits its source published (17,60%, not 17,6%): each datum
+# carries its decimals `d`, and this expression formats it with the chart's Indonesian locale.
+SHARE_TEXT = "format(datum.share, '.' + datum.d + '%')"
 COUNT = ",.0f"  # 226.342 with the Indonesian locale the page passes to vega-embed
 
 

@@ -9,11 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from datetime import date
 
-from generator.checks.agreement import (
-    check_coverage_jumps,
-    check_implied_denominators,
-    check_same_period_values,
-)
+from generator.checks.agreement import check_same_period_values, check_source_disagreements
 from generator.checks.arithmetic import (
     check_gaps,
     check_growth,
@@ -21,7 +17,13 @@ from generator.checks.arithmetic import (
     check_ratios,
 )
 from generator.checks.dates import check_figure_dates
+from generator.checks.denominators import check_implied_denominators, check_parts_within_whole
 from generator.checks.future import check_future_dates, latest_date
+from generator.checks.quotes import (
+    check_published_in_quote,
+    check_quotes_in_snapshots,
+    check_unverified_sources,
+)
 from generator.checks.slugs import check_reserved_slugs
 from generator.checks.totals import (
     check_office_totals,
@@ -34,6 +36,9 @@ from generator.dataset.problems import Problem
 Check = Callable[[Dataset], Iterator[Problem]]
 
 CHECKS: tuple[Check, ...] = (
+    check_quotes_in_snapshots,
+    check_published_in_quote,
+    check_unverified_sources,
     check_published_text,
     check_figure_dates,
     check_segment_totals,
@@ -42,9 +47,10 @@ CHECKS: tuple[Check, ...] = (
     check_gaps,
     check_ratios,
     check_same_period_values,
-    check_coverage_jumps,
+    check_source_disagreements,
     check_unweighted_average,
     check_implied_denominators,
+    check_parts_within_whole,
     check_reserved_slugs,
 )
 

@@ -1,4 +1,4 @@
-"""Figures that should agree: the same thing stated twice, and the denominators they imply."""
+"""Figures that should agree, and figures from different sources that readers must be told of."""
 
 from __future__ import annotations
 
@@ -6,18 +6,16 @@ from collections.abc import Iterator
 from itertools import pairwise
 
 from generator.checks._common import finding, group_figures
-from generator.checks.numbers import Interval, format_number, interval, round_significant
+from generator.checks.denominators import COUNT_INDICATORS, Slots, figure_slots, implied_for
+from generator.checks.numbers import format_number, interval, round_significant
 from generator.dataset.load import Dataset
 from generator.dataset.periods import period_bounds, period_label
 from generator.dataset.problems import Problem
 from generator.dataset.schema import Figure
+from generator.dataset.vocabulary import INDICATORS
 
-# Coverage moving more than this many points within a year is more likely a change of
-# definition (another count of potential workers) than a change on the ground.
-JUMP_POINTS = 5.0
-JUMP_DAYS = 366
-# Implied denominators further apart than this share are reported as different.
-DENOMINATOR_SPREAD = 0.10
+# Indicators that count the same thing, as far as readers comparing sources are concerned.
+_KINDS = dict.fromkeys(COUNT_INDICATORS, "participants")
 
 
 def _describe(dataset: Dataset, figure: Figure) -> str:
@@ -46,85 +44,75 @@ def check_same_period_values(dataset: Dataset) -> Iterator[Problem]:
         )
 
 
-def check_coverage_jumps(dataset: Dataset) -> Iterator[Problem]:
-    """Coverage from two sources that moves by many points within a year."""
-    groups = group_figures(
-        dataset.figures,
-        lambda f: f.area if f.indicator == "coverage" and f.segment is None else None,
-    )
-    for area, figures in groups.items():
-        ordered = sorted(figures, key=lambda f: period_bounds(f.period))
+def _kind(figure: Figure) -> tuple[str, str | None]:
+    return _KINDS.get(figure.indicator, figure.indicator), figure.statistic
+
+
+def check_source_disagreements(dataset: Dataset) -> Iterator[Problem]:
+    """Figures of one kind for one area from different sources, at any dates: a neutral note
+    saying what each source says, when, and what the numbers imply."""
+    groups = group_figures(dataset.figures, lambda f: (f.area, _kind(f), f.segment))
+    slots = figure_slots(dataset)
+    for figures in groups.values():
+        if len({f.source for f in figures}) < 2:
+            continue
+        ordered = sorted(figures, key=lambda f: (period_bounds(f.period), f.at or "", f.source))
         for before, after in pairwise(ordered):
-            days = (period_bounds(after.period)[0] - period_bounds(before.period)[1]).days
-            points = abs(after.value - before.value)
-            if before.source != after.source and days <= JUMP_DAYS and points > JUMP_POINTS:
+            if before.source != after.source and before.period != after.period:
                 yield finding(
                     dataset,
                     [before, after],
-                    f"{dataset.area_name(area)}: cakupan berubah {format_number(points, 1)} "
-                    f"poin dalam {days} hari antara dua sumber, dari {_describe(dataset, before)} "
-                    f"menjadi {_describe(dataset, after)}; kemungkinan besar kedua sumber memakai "
-                    "potensi pekerja (penyebut) yang berbeda, jadi keduanya tidak dapat dibaca "
-                    "sebagai tren",
-                    "sources-disagree",
+                    _disagreement(dataset, before, after, slots),
+                    "sources-differ",
                     "note",
                 )
 
 
-def _implied_denominators(
-    dataset: Dataset,
-) -> Iterator[tuple[tuple[str, ...], Interval, list[Figure], str]]:
-    """Potential workers each (percentage, count) pair implies, per area, source and period."""
-    groups = group_figures(
-        dataset.figures,
-        lambda f: (f.area, f.source, f.period) if f.segment is None and not f.at else None,
+def _disagreement(
+    dataset: Dataset, before: Figure, after: Figure, slots: dict[tuple[object, ...], Slots]
+) -> str:
+    said = "; ".join(_said(dataset, f) for f in (before, after))
+    parts = [f"{dataset.area_name(before.area)}: dua sumber berbeda. {said}"]
+    if before.indicator != after.indicator:
+        labels = (INDICATORS[f.indicator].label.lower() for f in (before, after))
+        parts.append("Yang pertama menghitung {}, yang kedua {}".format(*labels))
+    for figure in (before, after):
+        if implied := _implied_text(dataset, figure, slots.get((figure.source, figure.period), {})):
+            parts.append(implied)
+    parts.append("Sumber tidak menjelaskan penyebab perbedaannya")
+    return ". ".join(parts)
+
+
+def _said(dataset: Dataset, figure: Figure) -> str:
+    source = dataset.sources[figure.source]
+    about = "sekitar " if figure.is_approximate else ""
+    return (
+        f"{source.publisher} menyebut {about}{figure.as_published} ({period_label(figure.period)})"
     )
-    for (area, _, _), figures in groups.items():
-        slots = {f.indicator: f for f in figures}
-        if stated := slots.get("potential_workers"):
-            # Stated outright: the ratio check compares it with its percentage.
-            yield area, interval(stated), [stated], "potensi pekerja"
-            continue
-        pairs = (
-            ("coverage", "active_participants", "peserta aktif"),
-            ("coverage", "participants", "peserta"),
-            ("coverage_gap", "uncovered_workers", "pekerja belum terdaftar"),
+
+
+def _implied_text(dataset: Dataset, figure: Figure, slots: Slots) -> str | None:
+    """What potential workers a coverage implies with the counts of its source and period."""
+    if figure.indicator != "coverage" or figure.statistic is not None:
+        return None
+    if implied := implied_for(figure.area, slots):
+        middle = (implied.workers.low + implied.workers.high) / 2
+        count = implied.figures[-1].as_published
+        return (
+            f"{figure.as_published} dengan {count} berarti potensi pekerja sekitar "
+            f"{format_number(round_significant(middle))} orang"
         )
-        for percent_name, count_name, words in pairs:
-            percent, count = slots.get(percent_name), slots.get(count_name)
-            if percent and count and percent.value > 0:
-                implied = (interval(count) / interval(percent)).scale(100)
-                yield area, implied, [percent, count], words
-
-
-def check_implied_denominators(dataset: Dataset) -> Iterator[Problem]:
-    """Say which potential workers each percentage divides by, and where they differ."""
-    by_area: dict[tuple[str, ...], list[tuple[Interval, list[Figure]]]] = {}
-    for area, implied, figures, words in _implied_denominators(dataset):
-        by_area.setdefault(area, []).append((implied, figures))
-        if len(figures) == 2:
-            percent, count = figures
-            middle = (implied.low + implied.high) / 2
-            yield finding(
-                dataset,
-                figures,
-                f"{dataset.area_name(area)}: {percent.as_published} dan {count.as_published} "
-                f"({words}, {period_label(count.period)}) berarti potensi pekerja sekitar "
-                f"{format_number(round_significant(middle))} orang",
-                "implied-denominator",
-                "note",
-            )
-    for area, denominators in by_area.items():
-        lows = [d.low for d, _ in denominators]
-        highs = [d.high for d, _ in denominators]
-        if min(highs) > 0 and max(lows) / min(highs) > 1 + DENOMINATOR_SPREAD:
-            figures = [f for _, group in denominators for f in group]
-            yield finding(
-                dataset,
-                figures,
-                f"{dataset.area_name(area)}: angka-angka ini mengandaikan potensi pekerja yang "
-                f"berbeda ({format_number(min(lows), 0)} sampai {format_number(max(highs), 0)} "
-                "orang)",
-                "denominators-differ",
-                "note",
-            )
+    # A count for this region jointly with others bounds its participants from above.
+    joint = [
+        f
+        for f in slots.values()
+        if f.indicator in COUNT_INDICATORS and len(f.area) > 1 and set(figure.area) < set(f.area)
+    ]
+    if joint and figure.value > 0:
+        bound = interval(joint[0]).high / interval(figure).low * 100
+        return (
+            f"{figure.as_published} dengan {joint[0].as_published} untuk "
+            f"{dataset.area_name(joint[0].area)} bersama-sama berarti potensi pekerja paling "
+            f"banyak sekitar {format_number(round_significant(bound))} orang"
+        )
+    return None

@@ -46,6 +46,15 @@ def parse_published(text: str) -> tuple[float, float] | None:
     return value, half_unit
 
 
+def published_form(text: str) -> tuple[int, str | None]:
+    """Decimals and scale word of a number as written: '17,60%' -> (2, None); '15,9 juta' -> (1,
+    'juta'). A number shown to readers keeps this form: the source's own precision."""
+    match = _NUMBER.search(text)
+    if not match:
+        return 0, None
+    return len(match[2] or ""), (match[3].lower() if match[3] else None)
+
+
 def interval(figure: Figure) -> Interval:
     """Where the true value lies, given how many digits the source published."""
     parsed = parse_published(figure.as_published)

@@ -2,7 +2,8 @@
 
 The layout is the one the loader expects of hand-written data: regions.yaml, offices.yaml,
 sources.yaml, events.yaml, and one figures/<area>.yaml per area (slugs of a joint area joined
-by "+"). Empty and default fields are left out, so the files read like hand-written ones.
+by "+"), and snapshots/<source id>.txt. Empty and default fields are left out, so the files read
+like hand-written ones.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from ruamel.yaml import YAML
 
 from generator.dataset.load import Dataset
 from generator.dataset.schema import Figure
+from generator.dataset.snapshots import snapshot_name
 
 SECTIONS = ("regions", "offices", "sources", "events")
 
@@ -58,6 +60,8 @@ def dataset_texts(dataset: Dataset) -> dict[str, str]:
         by_area.setdefault("+".join(figure.area), []).append(_figure(figure))
     for area, figures in by_area.items():
         texts[f"figures/{area}.yaml"] = _text({"figures": figures})
+    for source_id, snapshot in dataset.snapshots.items():
+        texts[snapshot_name(source_id)] = snapshot
     return texts
 
 
@@ -66,5 +70,5 @@ def dump_dataset(dataset: Dataset, data_dir: Path) -> Path:
     for name, text in dataset_texts(dataset).items():
         path = data_dir / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        path.write_bytes(text.encode("utf-8"))  # a snapshot keeps its bytes: no newline changes
     return data_dir

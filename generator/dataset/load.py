@@ -46,6 +46,7 @@ from generator.dataset.schema import (
     Revision,
     Source,
 )
+from generator.dataset.snapshots import read_snapshots
 from generator.memory import collector_paused
 from generator.workers import parallel_map
 
@@ -63,6 +64,8 @@ class Dataset:
     figures: tuple[Figure, ...]
     # Where each region, office, source, event and figure was written (not part of equality).
     positions: dict[str, Position] = field(default_factory=dict, compare=False, repr=False)
+    # Each source's snapshot text, by source id, for `check` to verify quotes against.
+    snapshots: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     @cached_property
     def offices_serving(self) -> dict[str, list[str]]:
@@ -733,6 +736,8 @@ def _load(data_dir: Path, cache: MutableMapping[str, bytes] | None) -> Dataset:
         _collect_file(collected, parsed, content, names)
     collected.problems.extend(_reference_problems(contents, names, _incomplete_sections(reads)))
     collected.problems.extend(unread_files(data_dir))
+    texts, problems = read_snapshots(data_dir, collected.sources, collected.positions)
+    collected.problems.extend(problems)
     if not collected.problems and not collected.figures:
         collected.problems.append(_no_figures(data_dir, has_files=bool(files)))
     if collected.problems:
@@ -744,4 +749,5 @@ def _load(data_dir: Path, cache: MutableMapping[str, bytes] | None) -> Dataset:
         events=collected.events,
         figures=tuple(collected.figures),
         positions=collected.positions,
+        snapshots=texts,
     )

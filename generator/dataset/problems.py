@@ -6,7 +6,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-Severity = Literal["error", "note"]
+# An error stops the build; a note is shown to readers on the site; a warning is for editors
+# only (printed by `check`, never published).
+Severity = Literal["error", "note", "warning"]
 
 
 @dataclass(frozen=True, order=True)
@@ -38,9 +40,14 @@ class Problem:
     def is_error(self) -> bool:
         return self.severity == "error"
 
+    @property
+    def is_note(self) -> bool:
+        """A finding readers see on the site."""
+        return self.severity == "note"
+
 
 def format_problem(problem: Problem) -> str:
-    prefix = "" if problem.is_error else "note: "
+    prefix = "" if problem.is_error else f"{problem.severity}: "
     field = f" {problem.field}:" if problem.field else ""
     return f"{problem.position}:{field} {prefix}{problem.message} [{problem.code}]"
 

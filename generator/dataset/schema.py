@@ -86,7 +86,11 @@ class Region(Strict):
 
 
 class ServiceArea(Strict):
-    """A region a branch office serves, for as long as the sources say."""
+    """A region a branch office serves, for as long as the sources say.
+
+    Either a quote states it, or it is our reading (`reading` gives the reason) and the site shows
+    it as such.
+    """
 
     region: Slug = Field(description="Slug of the region served.")
     valid_from: Period | None = Field(
@@ -96,7 +100,24 @@ class ServiceArea(Strict):
         None, alias="to", description="Last period served; empty while it still serves it."
     )
     source: Slug = Field(description="Id of the source that names this region as served.")
-    quote: Text = Field(description="The sentence of the source that says so.")
+    quote: Text | None = Field(
+        None, description="The sentence of the source that says so; empty for a reading."
+    )
+    reading: Text | None = Field(
+        None,
+        description="Where no sentence states it: why we read the office as serving this region "
+        "(Indonesian); the site shows it as our reading.",
+    )
+
+    @model_validator(mode="after")
+    def _stated_or_read(self) -> ServiceArea:
+        if (self.quote is None) == (self.reading is None):
+            raise PydanticCustomError(
+                "stated-or-read",
+                "give either `quote` (the sentence that states the service area) or `reading` "
+                "(why we infer it), not both and not neither",
+            )
+        return self
 
 
 class Office(Strict):
@@ -105,6 +126,16 @@ class Office(Strict):
     name: Text = Field(description="Full name: 'Kantor Cabang Blitar'.")
     province: Slug = Field(description="Slug of the province the office lies in.")
     serves: list[ServiceArea] = Field(description="Regions the office serves, with dates.")
+
+
+class Snapshot(Strict):
+    """A copy of a source's text in data/snapshots/<source id>.txt: evidence for `check`, never
+    republished (the text is its publisher's copyright)."""
+
+    sha256: str = Field(
+        pattern=r"^[0-9a-f]{64}$", description="sha256 of the snapshot file's bytes, in hex."
+    )
+    taken: IsoDate = Field(description="Day the copy was taken.")
 
 
 class Source(Strict):
@@ -122,9 +153,13 @@ class Source(Strict):
     )
     date_note: Text | None = Field(None, description="How the dates were read, when not plain.")
     language: Literal["id", "en"] = Field(description="ISO 639-1 language code.")
-    seed: Text | None = Field(None, description="File name of the copy in shared/seeds/.")
     url: Url | None = Field(None, description="Address of the original; empty when unknown.")
     accessed: IsoDate = Field(description="Date the document was read for this dataset.")
+    snapshot: Snapshot | None = Field(
+        None,
+        description="The copy of its text in data/snapshots/<id>.txt that `check` verifies "
+        "quotes against; empty when none is kept (the source is then unverified).",
+    )
 
 
 class Revision(Strict):
@@ -137,6 +172,15 @@ class Revision(Strict):
     )
     reason: Text = Field(description="Why it changed, in Indonesian, for readers.")
     source: Slug | None = Field(None, description="Id of the source of the correction, if any.")
+
+
+class Reading(Strict):
+    """Something the dataset records beyond what the quoted sentence says: our reading."""
+
+    about: Literal["period", "at", "segment", "indicator", "area", "statistic"] = Field(
+        description="The field that holds our reading rather than the source's words."
+    )
+    reason: Text = Field(description="Why we read it so, in Indonesian, for readers.")
 
 
 class Figure(Strict):
@@ -166,9 +210,20 @@ class Figure(Strict):
     is_approximate: bool = Field(
         False, description="True when the source qualifies it ('sekitar', 'kurang lebih')."
     )
+    statistic: Literal["unweighted_average"] | None = Field(
+        None,
+        description="For a percentage that is no ratio of counts, what it is: "
+        "'unweighted_average' (a plain mean of its parts' percentages). Nothing derives a "
+        "numerator or denominator from such a figure.",
+    )
     source: Slug = Field(description="Id of the source.")
     quote: Text = Field(description="The sentence of the source the figure comes from.")
     note: Text | None = Field(None, description="What readers must know to read it (Indonesian).")
+    readings: list[Reading] = Field(
+        default_factory=list,
+        description="Fields the quote does not state but we read from context (a date, a "
+        "segment...), each with its reason; the site marks them as our reading.",
+    )
     revisions: list[Revision] = Field(
         default_factory=list,
         description="Corrections of this figure, oldest first; a correction never replaces a "
@@ -220,6 +275,20 @@ class Figure(Strict):
             )
         return unit
 
+    @model_validator(mode="after")
+    def _statistic_is_a_percentage(self) -> Figure:
+        if self.statistic is not None and self.unit != "persen":
+            raise PydanticCustomError(
+                "statistic-unit",
+                "statistic '{statistic}' describes a percentage, but the unit is '{unit}'",
+                {"statistic": self.statistic, "unit": self.unit},
+            )
+        return self
+
+    def is_read(self, field_name: str) -> bool:
+        """Whether `field_name` holds our reading rather than what the quote states."""
+        return any(reading.about == field_name for reading in self.readings)
+
     @cached_property
     def key(self) -> str:
         """Stable anchor for the figure: area, indicator, segment, period, end, source."""
@@ -244,6 +313,11 @@ class Event(Strict):
     areas: list[Slug] = Field(min_length=1, description="Regions and offices it concerns.")
     source: Slug = Field(description="Id of the source.")
     quote: Text = Field(description="The sentence of the source that describes it.")
+    readings: list[Reading] = Field(
+        default_factory=list,
+        description="What we read from context rather than from the quote (a date...), each "
+        "with its reason; the site marks it as our reading.",
+    )
 
 
 class DataFile(Strict):

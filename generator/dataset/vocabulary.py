@@ -65,6 +65,11 @@ INDICATORS: dict[str, Indicator] = {
         "Workers a local government has agreed or plans to fund.", maximum=MAX_COUNT,
         is_target=True,
     ),
+    "planned_enrolments": Indicator(
+        "Pekerja yang akan didaftarkan", "orang",
+        "Workers an agreement or plan says will be enrolled; who pays is not implied.",
+        is_target=True,
+    ),
     "business_entities": Indicator(
         "Badan usaha peserta", "badan usaha", "Employers registered as participants.",
         maximum=MAX_COUNT,
@@ -98,6 +103,7 @@ NOTE_TITLES: dict[str, str] = {
     "unweighted-average": "Rata-rata tanpa bobot",
     "implied-denominator": "Penyebut tersirat",
     "denominators-differ": "Penyebut berbeda",
+    "sources-differ": "Angka dari sumber berbeda",
 }
 
 REGION_TYPES: dict[str, str] = {"provinsi": "Provinsi", "kabupaten": "Kabupaten", "kota": "Kota"}

@@ -83,10 +83,18 @@ def _facts(dataset: Dataset, slug: str) -> tuple[str, ...]:
 def _related(dataset: Dataset, slug: str, pages: frozenset[str]) -> tuple[Link, ...]:
     """Offices serving a region, or regions an office serves, linked where they have a page."""
     if slug in dataset.offices:
-        related = list(dict.fromkeys(s.region for s in dataset.offices[slug].serves))
-    else:
-        related = dataset.offices_serving.get(slug, [])
-    return tuple(area_link(dataset, area, pages) for area in related)
+        served = {s.region: s.reading for s in reversed(dataset.offices[slug].serves)}
+        return tuple(
+            area_link(dataset, r, pages, reading) for r, reading in reversed(served.items())
+        )
+    offices = dataset.offices_serving.get(slug, [])
+    return tuple(area_link(dataset, o, pages, _service_reading(dataset, o, slug)) for o in offices)
+
+
+def _service_reading(dataset: Dataset, office: str, region: str) -> str | None:
+    """Our reason for an office serving a region, where no source states it."""
+    areas = [s for s in dataset.offices[office].serves if s.region == region]
+    return None if any(s.quote for s in areas) else areas[0].reading
 
 
 def _citation(page_path: str, title: str, rows: pd.DataFrame, info: BuildInfo) -> Citation:
@@ -95,6 +103,7 @@ def _citation(page_path: str, title: str, rows: pd.DataFrame, info: BuildInfo) -
         site_name=info.site_name,
         url=canonical_url(info.site_url, page_path),
         data_date=data_iso_date(rows).isoformat(),
+        is_date_read=data_date_is_read(rows),
         accessed=info.build_date,
         is_offline=info.is_offline,
         key="cakupan-bpjstk-" + page_path.removesuffix(".md").replace("/", "-"),
@@ -198,6 +207,13 @@ def _latest_period(frame: pd.DataFrame) -> str:
 def data_date(frame: pd.DataFrame) -> str:
     """The latest date any figure (not a target or plan) refers to."""
     return period_label(_latest_period(frame))
+
+
+def data_date_is_read(frame: pd.DataFrame) -> bool:
+    """Whether every latest figure's date is our reading rather than its source's words."""
+    rows = measured(frame)
+    latest = rows.loc[rows["date"] == rows["date"].max(), "readings"]
+    return all(any(about in ("period", "at") for about, _ in r) for r in latest)
 
 
 def data_iso_date(frame: pd.DataFrame) -> date:
@@ -386,6 +402,7 @@ def notes_page(dataset: Dataset, findings: list[Problem]) -> PageSpec:
             ],
         }
         for p in findings
+        if p.is_note
     ]
     return PageSpec(NOTES_PAGE, "notes.md.j2", {"notes": notes})
 
@@ -475,7 +492,7 @@ def notes_by_area(findings: list[Problem]) -> dict[str, list[Problem]]:
     """The checks' findings each area page shows, by slug."""
     notes: dict[str, list[Problem]] = {}
     for problem in findings:
-        for slug in dict.fromkeys(problem.areas):
+        for slug in dict.fromkeys(problem.areas) if problem.is_note else ():
             notes.setdefault(slug, []).append(problem)
     return notes
 

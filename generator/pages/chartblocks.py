@@ -10,10 +10,11 @@ from collections.abc import Callable
 import pandas as pd
 
 from generator.charts import coverage, segments
+from generator.checks.numbers import published_form
 from generator.dataset.load import Dataset
 from generator.dataset.periods import period_bounds
 from generator.pages.context import COMPARISON_DAYS, ChartBlock, Link, source_link
-from generator.pages.filters import angka, persen
+from generator.pages.filters import nilai, published_number
 from generator.pages.urls import HOME_SLUG
 from generator.tables import FrameIndex
 
@@ -24,9 +25,14 @@ SHORT_SEGMENTS = {"pu": "PU", "bpu": "BPU", "jakon": "Jasa Konstruksi", "pmi": "
 
 
 def _share(row: object) -> str:
-    """A percentage for a chart's text table, keeping the source's "sekitar"."""
-    text = persen(row.value)  # type: ignore[attr-defined]
+    """A percentage for a chart's text table as its source wrote it, "sekitar" included."""
+    text = nilai(row.value, "persen", row.as_published)  # type: ignore[attr-defined]
     return f"sekitar {text}" if row.is_approximate else str(text)  # type: ignore[attr-defined]
+
+
+def _decimals(rows: pd.DataFrame) -> pd.Series:
+    """Each figure's published decimals, for its chart label: 17,60% has 2."""
+    return rows["as_published"].map(lambda text: published_form(text)[0])
 
 
 def _sources(dataset: Dataset, rows: pd.DataFrame) -> tuple[Link, ...]:
@@ -56,6 +62,7 @@ def coverage_block(dataset: Dataset, index: FrameIndex, slug: str) -> ChartBlock
     bounds = points["period"].map(period_bounds)
     points = points.assign(
         share=(points["value"] / 100).round(6),
+        d=_decimals(points),
         start=pd.to_datetime(bounds.map(lambda b: b[0])),
         end=pd.to_datetime(bounds.map(lambda b: b[1])),
     )
@@ -65,6 +72,7 @@ def coverage_block(dataset: Dataset, index: FrameIndex, slug: str) -> ChartBlock
         "start",
         "end",
         "share",
+        "d",
         "series",
         "role",
         "source",
@@ -92,6 +100,19 @@ def coverage_block(dataset: Dataset, index: FrameIndex, slug: str) -> ChartBlock
         sources=_sources(dataset, points),
         page_slug=slug,
         is_abridged=len(shown) < len(points),
+        caveat=_mixed_sources_caveat(dataset, own, name),
+    )
+
+
+def _mixed_sources_caveat(dataset: Dataset, own: pd.DataFrame, name: str) -> str | None:
+    """A series of one area's figures from several sources: say so, without guessing why."""
+    publishers = list(dict.fromkeys(dataset.sources[s].publisher for s in own["source"]))
+    if len(publishers) < 2:
+        return None
+    listed = ", ".join(publishers[:-1]) + " dan " + publishers[-1]
+    return (
+        f"Angka {name} dalam grafik ini berasal dari sumber yang berbeda ({listed}); sumber "
+        "tidak menjelaskan apakah angka-angkanya dapat dibandingkan sebagai tren."
     )
 
 
@@ -174,9 +195,10 @@ def _bars_block(
     page_slug: str,
 ) -> ChartBlock:
     """A coverage bar chart of several areas, with its summary and text table."""
-    bars = bars.assign(share=(bars["value"] / 100).round(6)).sort_values("value", ascending=False)
+    bars = bars.assign(share=(bars["value"] / 100).round(6), d=_decimals(bars))
+    bars = bars.sort_values("value", ascending=False)
     spec = coverage.coverage_comparison(
-        bars[["area_name", "share", "period_label", "source_label"]], highlight, title
+        bars[["area_name", "share", "d", "period_label", "source_label"]], highlight, title
     )
     rows = tuple(
         (r.area_name, _share(r), r.period_label, r.source_label) for r in bars.itertuples()
@@ -223,7 +245,8 @@ def segment_block(dataset: Dataset, index: FrameIndex, slug: str) -> ChartBlock 
         counts[["label", "moment", "value", "source_label"]], title
     )
     table = tuple(
-        (r.label, r.moment, str(angka(r.value)), r.source_label) for r in counts.itertuples()
+        (r.label, r.moment, str(published_number(r.value, r.as_published)), r.source_label)
+        for r in counts.itertuples()
     )
     listed = "; ".join(f"{r[0]} ({r[1].lower()}): {r[2]} orang" for r in table)
     return ChartBlock(
@@ -247,9 +270,12 @@ def _segment_lines(
     )
     shown = _table_rows(points, "segment")
     table = tuple(
-        (r.segment, r.period_label, str(angka(r.value)), r.source_label) for r in shown.itertuples()
+        (r.segment, r.period_label, str(published_number(r.value, r.as_published)), r.source_label)
+        for r in shown.itertuples()
     )
-    listed = "; ".join(_span(shown, "segment", lambda r: f"{angka(r['value'])} orang"))
+    listed = "; ".join(
+        _span(shown, "segment", lambda r: nilai(r["value"], "orang", r["as_published"]))
+    )
     return ChartBlock(
         anchor="grafik-segmen",
         title=title,

@@ -31,6 +31,13 @@ class Citation:
     accessed: date
     is_offline: bool
     key: str
+    is_date_read: bool = False  # the data date is our reading of the sources, not stated
+
+    @property
+    def data_note(self) -> str:
+        """'Data per 6 September 2023', marked where that date is our reading."""
+        note = f"Data per {period_label(self.data_date)}"
+        return note + (", tanggal menurut tafsiran kami" if self.is_date_read else "")
 
     @property
     def sentence(self) -> str:
@@ -42,7 +49,7 @@ class Citation:
         )
         return (
             f"{self.site_name}. ({self.data_date[:4]}). {self.title} "
-            f"[Data per {period_label(self.data_date)}]. {where}, dari {self.url}"
+            f"[{self.data_note}]. {where}, dari {self.url}"
         )
 
     @property
@@ -51,7 +58,7 @@ class Citation:
             "title": _bibtex_text(self.title),
             "author": "{" + _bibtex_text(self.site_name) + "}",
             "year": self.data_date[:4],
-            "note": f"Data per {period_label(self.data_date)}",
+            "note": self.data_note,
             "url": self.url,
             "urldate": self.accessed.isoformat(),
             "language": "indonesian",
@@ -70,7 +77,7 @@ class Citation:
             ("UR", self.url),
             ("Y2", self.accessed.isoformat().replace("-", "/")),
             ("LA", "id"),
-            ("N1", f"Data per {period_label(self.data_date)}"),
+            ("N1", self.data_note),
         ]
         return "".join(f"{tag}  - {_one_line(value)}\n" for tag, value in lines) + "ER  - \n"
 

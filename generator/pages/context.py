@@ -18,6 +18,7 @@ from generator.pages.citation import Citation
 from generator.pages.filters import Markdown, nilai
 from generator.pages.fractions import coverage_fraction
 from generator.pages.urls import SOURCES_PAGE, area_page_path
+from generator.tables import READ_MARK
 
 DOWNLOADS_DIR = "unduh"
 EMBEDS_DIR = "sematkan"
@@ -42,11 +43,15 @@ def note_anchor(problem: Problem) -> str:
 class Link:
     text: str
     path: str | None  # relative to docs_dir; None for an area without a page: the text alone
+    reading: str | None = None  # why we infer this link where no source states it
 
 
-def area_link(dataset: Dataset, slug: str, pages: Collection[str]) -> Link:
+def area_link(
+    dataset: Dataset, slug: str, pages: Collection[str], reading: str | None = None
+) -> Link:
     """A link to an area's page if it has one (`pages`: areas_with_pages), else its name alone."""
-    return Link(dataset.area_name(slug), area_path(dataset, slug) if slug in pages else None)
+    path = area_path(dataset, slug) if slug in pages else None
+    return Link(dataset.area_name(slug), path, reading)
 
 
 @dataclass(frozen=True)
@@ -60,6 +65,7 @@ class ChartBlock:
     sources: tuple[Link, ...]
     page_slug: str  # the page it belongs to: an area slug, or "beranda"
     is_abridged: bool = False  # the text table keeps the last point of each year; CSV has all
+    caveat: str | None = None  # a series that mixes sources says so, under the chart
 
     @property
     def stem(self) -> str:
@@ -102,6 +108,24 @@ class RevisionRow:
 
 
 @dataclass(frozen=True)
+class Reading:
+    label: str  # what is read: "tanggal", "segmen"...
+    reason: str
+
+
+# What each kind of reading is about, in the words the figure table uses.
+READING_LABELS = {
+    "period": "tanggal",
+    "at": "awal dan akhir",
+    "segment": "segmen",
+    "indicator": "jenis angka",
+    "area": "wilayah",
+    "statistic": "jenis angka",
+}
+STATISTIC_LABELS = {"unweighted_average": "rata-rata tanpa bobot"}
+
+
+@dataclass(frozen=True)
 class FigureRow:
     anchor: str
     area_name: str
@@ -115,6 +139,8 @@ class FigureRow:
     note: str | None
     revisions: tuple[RevisionRow, ...] = ()
     fraction: Markdown | None = None  # numerator ÷ denominator behind a percentage
+    readings: tuple[Reading, ...] = ()  # what the dataset records beyond the quote: ours
+    statistic: str | None = None  # what a percentage that is no ratio is ("rata-rata ...")
 
 
 @dataclass(frozen=True)
@@ -126,6 +152,7 @@ class EventRow:
     description: str | None
     source: Link
     quote: str
+    readings: tuple[Reading, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -188,7 +215,7 @@ def _text(value: object) -> str | None:
 
 
 def figure_value(row: pd.Series) -> Markdown:
-    text = nilai(row["value"], row["unit"])
+    text = nilai(row["value"], row["unit"], row["as_published"])
     return Markdown(f"sekitar {text}" if row["is_approximate"] else text)
 
 
@@ -199,12 +226,21 @@ def figure_row(
     when = row["period_label"]
     if at := _text(row["at"]):
         when = f"{'awal' if at == 'start' else 'akhir'} {when}"
+    read = {about for about, _ in row["readings"]}
+    indicator = row["indicator_label"]
+    statistic = _text(row["statistic"])
+    if statistic:
+        statistic = STATISTIC_LABELS[statistic] + (", tafsiran kami" if "statistic" in read else "")
+        indicator += f", {statistic}"
+    elif "indicator" in read:
+        indicator += READ_MARK
+    segment = row["segment_label"] + (READ_MARK if "segment" in read else "")
     return FigureRow(
         anchor=f"angka-{row['key']}",
         area_name=row["area_name"],
         period=when,
-        indicator=row["indicator_label"],
-        segment=row["segment_label"],
+        indicator=indicator,
+        segment=segment,
         value=figure_value(row),
         as_published=row["as_published"],
         source=source_link(dataset, row["source"]),
@@ -212,22 +248,25 @@ def figure_row(
         note=_text(row["note"]),
         revisions=revision_rows(dataset, row),
         fraction=coverage_fraction(area_rows, row) if area_rows is not None else None,
+        readings=tuple(Reading(READING_LABELS[a], reason) for a, reason in row["readings"]),
+        statistic=statistic,
     )
 
 
 def revision_rows(dataset: Dataset, row: pd.Series) -> tuple[RevisionRow, ...]:
     """A figure's corrections, oldest first, each from its old value to the next one."""
     revisions = row["revisions"]
-    values = [r.old_value for r in revisions] + [row["value"]]
+    texts = [nilai(r.old_value, row["unit"], r.old_as_published) for r in revisions]
+    texts.append(nilai(row["value"], row["unit"], row["as_published"]))
     return tuple(
         RevisionRow(
             date=period_label(revision.date.isoformat()),
-            old=nilai(revision.old_value, row["unit"]),
-            new=nilai(after, row["unit"]),
+            old=old,
+            new=new,
             reason=revision.reason,
             source=source_link(dataset, revision.source) if revision.source else None,
         )
-        for revision, after in zip(revisions, values[1:], strict=True)
+        for revision, old, new in zip(revisions, texts, texts[1:], strict=False)
     )
 
 
@@ -246,12 +285,13 @@ def event_rows(dataset: Dataset, slug: str) -> tuple[EventRow, ...]:
     return tuple(
         EventRow(
             anchor=f"peristiwa-{key}",
-            period=period_label(event.period),
+            period=period_label(event.period) + (READ_MARK if event.readings else ""),
             kind=EVENT_KINDS[event.kind],
             title=event.title,
             description=event.description,
             source=source_link(dataset, event.source),
             quote=event.quote,
+            readings=tuple(Reading(READING_LABELS[r.about], r.reason) for r in event.readings),
         )
         for key, event in events
     )

@@ -6,6 +6,7 @@ import html
 import json
 import re
 
+from generator.checks.numbers import published_form
 from generator.dataset.periods import period_label
 
 
@@ -74,11 +75,22 @@ def persen(value: float, decimals: int | None = None) -> Markdown:
     return Markdown(f"{angka(value, decimals)}%")
 
 
-def nilai(value: float, unit: str) -> Markdown:
-    """A figure's value with its unit, in Indonesian."""
-    if unit == "persen":
-        return persen(value)
-    return Markdown(f"{angka(value)} {unit}")
+_SCALES = {"ribu": 1_000, "juta": 1_000_000, "miliar": 1_000_000_000}
+
+
+def published_number(value: float, as_published: str | None = None) -> Markdown:
+    """A number in Indonesian; given the source's text, in the source's form and precision:
+    15900000 written '15,9 juta pekerja' -> '15,9 juta', 17.6 written '17,60%' -> '17,60'."""
+    decimals, word = published_form(as_published) if as_published else (None, None)
+    if word:
+        return Markdown(f"{angka(value / _SCALES[word], decimals)} {word}")
+    return angka(value, decimals)
+
+
+def nilai(value: float, unit: str, as_published: str | None = None) -> Markdown:
+    """A figure's value with its unit, in Indonesian, as `published_number` writes it."""
+    number = published_number(value, as_published)
+    return Markdown(f"{number}%" if unit == "persen" else f"{number} {unit}")
 
 
 def tanggal(period: str) -> Markdown:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from generator.checks.numbers import round_significant
-from generator.pages.filters import Markdown, angka, md_escape
+from generator.checks.numbers import Interval, parse_published, published_form, round_significant
+from generator.pages.filters import Markdown, angka, md_escape, persen
 
 COUNT_WORDS = {"active_participants": "peserta aktif", "participants": "peserta"}
 
@@ -19,13 +19,38 @@ def _implied(value: float) -> str:
     return f"sekitar {angka(round_significant(value))}"
 
 
+def _interval(row: pd.Series) -> Interval:
+    parsed = parse_published(row["as_published"])
+    half = parsed[1] if parsed else 0.5
+    return Interval(row["value"] - half, row["value"] + half)
+
+
+def _stated_ratio(row: pd.Series, count: pd.Series, potential: pd.Series) -> Markdown:
+    """Both parts stated: our quotient, and whether it agrees with the stated percentage."""
+    share = count["value"] / potential["value"] * 100
+    decimals = max(1, published_form(row["as_published"])[0])
+    ours = persen(round(share, decimals), decimals)
+    quotient = (_interval(count) / _interval(potential)).scale(100)
+    agrees = quotient.overlaps(_interval(row))
+    verdict = (
+        "sesuai dengan angka sumber dalam batas pembulatan"
+        if agrees
+        else "tidak sesuai dengan angka sumber"
+    )
+    return Markdown(
+        f"{md_escape(count['as_published'])} ({COUNT_WORDS[count['indicator']]}) ÷ "
+        f"{md_escape(potential['as_published'])} (potensi pekerja), keduanya disebut sumber, "
+        f"= {ours} (hitungan kami), {verdict}. Definisi potensi pekerja tidak dijelaskan sumber."
+    )
+
+
 def coverage_fraction(area_rows: pd.DataFrame, row: pd.Series) -> Markdown | None:
     """'83.923 peserta aktif ÷ sekitar 414.000 potensi pekerja (tersirat)' for a coverage figure.
 
     Only figures from the same source, area and period count: another source may divide by
-    other potential workers.
+    other potential workers. A percentage that is no ratio (a plain average) divides nothing.
     """
-    if row["indicator"] != "coverage" or row["value"] <= 0:
+    if row["indicator"] != "coverage" or row["value"] <= 0 or isinstance(row["statistic"], str):
         return None
     group = area_rows[
         (area_rows["source"] == row["source"])
@@ -37,6 +62,8 @@ def coverage_fraction(area_rows: pd.DataFrame, row: pd.Series) -> Markdown | Non
     count = next((c for i in COUNT_WORDS if (c := _stated(group, i)) is not None), None)
     potential = _stated(group, "potential_workers")
     gap, uncovered = _stated(group, "coverage_gap"), _stated(group, "uncovered_workers")
+    if potential is not None and count is not None:
+        return _stated_ratio(row, count, potential)
     if potential is not None:
         denominator = f"{md_escape(potential['as_published'])} (potensi pekerja, disebut sumber)"
     elif count is not None:
@@ -50,9 +77,7 @@ def coverage_fraction(area_rows: pd.DataFrame, row: pd.Series) -> Markdown | Non
         numerator = f"{md_escape(count['as_published'])} ({COUNT_WORDS[count['indicator']]})"
     else:
         numerator = f"{_implied(share * potential_value)} peserta (tersirat)"
-    how = ""
-    if potential is None or count is None:
-        how = " Angka tersirat dihitung dari angka lain sumber yang sama."
     return Markdown(
-        f"= {numerator} ÷ {denominator}.{how} Definisi potensi pekerja tidak dijelaskan sumber."
+        f"= {numerator} ÷ {denominator}. Angka tersirat dihitung dari angka lain sumber yang "
+        "sama. Definisi potensi pekerja tidak dijelaskan sumber."
     )

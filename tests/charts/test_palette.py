@@ -115,6 +115,7 @@ def test_coverage_series_differ_in_shape_and_targets_in_mark() -> None:
             "start": [day, day, pd.Timestamp("2023-01-01")],
             "end": [day, day, pd.Timestamp("2023-12-31")],
             "share": [0.694, 0.27, 0.8],
+            "d": [1, 0, 0],
             "period_label": ["6 September 2023", "6 September 2023", "2023"],
             "source": ["surya", "surya", "surya"],
             "source_label": ["Surya", "Surya", "Surya"],

@@ -38,8 +38,9 @@ def _errors(data_dir: Path) -> list[tuple[str, str, int]]:
 def test_mini_dataset_has_no_errors_and_notes_its_two_coverages(mini_data: Path) -> None:
     findings = run_checks(load_dataset(mini_data))
 
-    assert _located(findings) == [("sources-disagree", KOTA, 5)]
-    assert [p.severity for p in findings] == ["note"]
+    assert _located([p for p in findings if p.is_note]) == [("sources-differ", KOTA, 5)]
+    assert {p.code for p in findings if not p.is_note} == {"unverified-source"}
+    assert not [p for p in findings if p.is_error]
 
 
 def test_segments_that_do_not_sum_to_their_total_are_an_error_at_the_total(
@@ -47,6 +48,7 @@ def test_segments_that_do_not_sum_to_their_total_are_an_error_at_the_total(
 ) -> None:
     _edit(mini_data, OFFICE, "value: 40399", "value: 40999")
     _edit(mini_data, OFFICE, "as_published: 40.399 pekerja", "as_published: 40.999 pekerja")
+    _edit(mini_data, OFFICE, "bukan penerima upah 40.399", "bukan penerima upah 40.999")
 
     assert _errors(mini_data) == [("total-mismatch", OFFICE, 5)]
 
@@ -54,6 +56,7 @@ def test_segments_that_do_not_sum_to_their_total_are_an_error_at_the_total(
 def test_growth_that_does_not_follow_from_start_and_end_is_an_error(mini_data: Path) -> None:
     _edit(mini_data, OFFICE, "value: 115", "value: 125")
     _edit(mini_data, OFFICE, "as_published: 115 persen", "as_published: 125 persen")
+    _edit(mini_data, OFFICE, "Ada kenaikan 115 persen", "Ada kenaikan 125 persen")
 
     assert _errors(mini_data) == [("growth-mismatch", OFFICE, 62)]
 
@@ -61,6 +64,7 @@ def test_growth_that_does_not_follow_from_start_and_end_is_an_error(mini_data: P
 def test_gap_that_is_not_target_minus_coverage_is_an_error(mini_data: Path) -> None:
     _edit(mini_data, KABUPATEN, "value: 14.34", "value: 15.34")
     _edit(mini_data, KABUPATEN, "as_published: 14,34%", "as_published: 15,34%")
+    _edit(mini_data, KABUPATEN, "gap 14,34%", "gap 15,34%")
 
     assert _errors(mini_data) == [("gap-mismatch", KABUPATEN, 12)]
 
@@ -109,9 +113,10 @@ def test_shipped_dataset_has_no_errors(shipped_findings: list[Problem]) -> None:
 @pytest.mark.parametrize(
     "located",
     [
-        ("sources-disagree", KOTA, 4),
+        ("sources-differ", KOTA, 4),
+        ("sources-differ", KABUPATEN, 4),
+        ("sources-differ", OFFICE, 74),
         ("unweighted-average", OFFICE, 5),
-        ("implied-denominator", OFFICE, 5),
         ("implied-denominator", KABUPATEN, 36),
     ],
 )
@@ -126,9 +131,14 @@ def test_shipped_dataset_notes_where_figures_need_explaining(
 def test_kota_blitar_coverage_of_53_and_69_4_percent_is_a_disagreement_not_an_error(
     shipped_findings: list[Problem],
 ) -> None:
-    (note,) = [p for p in shipped_findings if p.code == "sources-disagree"]
+    (note,) = [
+        p for p in shipped_findings if p.code == "sources-differ" and "kota-blitar" in p.areas
+    ]
 
     assert note.severity == "note"
     assert note.areas == ("kota-blitar",)
     assert "53 persen" in note.message
     assert "69,4 persen" in note.message
+    # Neutral: what each source says and implies, no guessed cause.
+    assert "Sumber tidak menjelaskan penyebab perbedaannya" in note.message
+    assert "kemungkinan" not in note.message

@@ -83,3 +83,28 @@ def test_nesting_the_schema_needs_is_read() -> None:
 
     assert fastyaml.read_fast(text) is not None
     assert not isinstance(parse_file(text.encode(), "x.yaml"), list)
+
+
+def test_the_fast_reader_reuses_a_deep_alias_of_a_list_and_counts_it() -> None:
+    text = "figures:\n  - readings: &r [a, b]\n  - readings: *r\n"
+
+    fast = fastyaml.read_fast(text)
+
+    assert fast is not None
+    assert fast[0] == {"figures": [{"readings": ["a", "b"]}, {"readings": ["a", "b"]}]}
+
+
+def test_a_bomb_deep_in_a_figure_is_declined_by_the_fast_reader_and_located() -> None:
+    levels = [
+        f"      a{level}: &a{level} [{', '.join([f'*a{level - 1}'] * 9)}]" for level in range(1, 9)
+    ]
+    text = (
+        "figures:\n  - bomb:\n      a0: &a0 [x, x, x, x, x, x, x, x, x]\n"
+        + "\n".join(levels)
+        + "\n"
+    )
+
+    assert fastyaml.read_fast(text) is None
+    problems = parse_file(text.encode(), "figures/x.yaml")
+    assert isinstance(problems, list)
+    assert [p.code for p in problems] == ["alias-limit"]

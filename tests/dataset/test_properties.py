@@ -201,8 +201,16 @@ def figures(draw: st.DrawFn, regions: list[str], offices: list[str], sources: li
         "source": draw(st.sampled_from(sources)),
         "quote": draw(texts),
         "note": draw(_optional(texts)),
+        "readings": draw(
+            st.lists(st.fixed_dictionaries({"about": abouts, "reason": texts}), max_size=2)
+        ),
     }
+    if data["unit"] == "persen":
+        data["statistic"] = draw(_optional(st.just("unweighted_average")))
     return Figure.model_validate(_without_none(data))
+
+
+abouts = st.sampled_from(["period", "at", "segment", "indicator", "area", "statistic"])
 
 
 def _source() -> st.SearchStrategy[Source]:
@@ -215,7 +223,6 @@ def _source() -> st.SearchStrategy[Source]:
         "reported": _optional(period_texts),
         "date_note": _optional(texts),
         "language": st.sampled_from(["id", "en"]),
-        "seed": _optional(texts),
         "url": _optional(
             st.from_regex(r"https?://[a-z0-9.]{1,12}(/[a-z0-9_%-]{0,8}){0,3}", fullmatch=True)
         ),
@@ -256,7 +263,12 @@ def datasets(draw: st.DrawFn) -> Dataset:
                             "from": draw(_optional(period_texts)),
                             "to": draw(_optional(period_texts)),
                             "source": draw(st.sampled_from(sources)),
-                            "quote": draw(texts),
+                            **draw(
+                                st.one_of(
+                                    st.fixed_dictionaries({"quote": texts}),
+                                    st.fixed_dictionaries({"reading": texts}),
+                                )
+                            ),
                         }
                     )
                     for region in draw(st.lists(st.sampled_from(regions), min_size=1, unique=True))

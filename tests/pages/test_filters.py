@@ -139,3 +139,20 @@ def test_md_escape_renders_as_plain_text_in_a_table_cell(text: str) -> None:
     cells = soup.select("tbody tr td")
     assert len(cells) == 2
     assert " ".join(cells[1].get_text().split()) == " ".join(text.split())
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "as_published", "expected"),
+    [
+        (17.6, "persen", "17,60%", "17,60%"),
+        (27, "persen", "27 persen", "27%"),
+        (20.25, "persen", "20,25 persen", "20,25%"),
+        (15_900_000, "orang", "15,9 juta pekerja", "15,9 juta orang"),
+        (36_000, "orang", "36 ribu peserta", "36 ribu orang"),
+        (226342, "orang", "226.342 pekerja", "226.342 orang"),
+    ],
+)
+def test_nilai_keeps_the_source_s_own_precision(
+    value: float, unit: str, as_published: str, expected: str
+) -> None:
+    assert nilai(value, unit, as_published) == expected

@@ -72,7 +72,7 @@ def test_figure_appears_on_its_area_page(built_site: Path, figure: Figure, slug:
     row = anchor.find_parent("tr")
     assert row is not None
     row_text = text(row)
-    assert nilai(figure.value, figure.unit) in row_text
+    assert nilai(figure.value, figure.unit, figure.as_published) in row_text
     assert " ".join(figure.quote.split()) in row_text
     hrefs = [a["href"] for a in row.find_all("a", href=True)]
     assert any(h.endswith(f"sumber/#sumber-{figure.source}") for h in hrefs), hrefs
@@ -259,4 +259,6 @@ def test_mini_site_has_every_mini_figure(built_mini_site: Path) -> None:
             soup = page(built_mini_site, area_url(data, slug))
             anchor = soup.find(id=f"angka-{figure.key}")
             assert anchor is not None, f"{slug}: {figure.key}"
-            assert nilai(figure.value, figure.unit) in text(anchor.find_parent("tr"))
+            assert nilai(figure.value, figure.unit, figure.as_published) in text(
+                anchor.find_parent("tr")
+            )

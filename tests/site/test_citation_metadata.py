@@ -104,7 +104,8 @@ def test_coverage_shows_its_numerator_and_denominator(site: Path) -> None:
     row = soup.find(id="angka-jawa-timur--coverage--2023-09-06--surya-2023-09-06").find_parent("tr")
     text = " ".join(row.get_text(" ").split())
     assert (
-        "4,4 juta pekerja (peserta) ÷ 15,9 juta pekerja (potensi pekerja, disebut sumber)" in text
+        "4,4 juta pekerja (peserta) ÷ 15,9 juta pekerja (potensi pekerja), keduanya disebut "
+        "sumber, = 27,7% (hitungan kami)" in text
     )
     soup = _soup(site, "wilayah/kabupaten-tulungagung")
     row = soup.find(id="angka-kabupaten-tulungagung--coverage--2023-09-06--surya-2023-09-06")

@@ -39,7 +39,7 @@ def test_revision_shows_on_the_figure_row(revised_site: Path) -> None:
     anchor = soup.find(id="angka-kabupaten-blitar--coverage--2025-04-14--uji-kabupaten-2025-04-14")
     row_text = " ".join(anchor.find_parent("tr").get_text(" ").split())
     assert "Riwayat revisi" in row_text
-    assert "2 Mei 2026: 17,5% → 17,6%" in row_text
+    assert "2 Mei 2026: 17,5% → 17,60%" in row_text
     assert "Salah ketik" in row_text
 
 
@@ -49,7 +49,7 @@ def test_changelog_lists_the_revision_with_a_link_to_the_figure(revised_site: Pa
     assert len(rows) == 1
     cells = [" ".join(td.get_text(" ").split()) for td in rows[0].find_all("td")]
     assert cells[0] == "2 Mei 2026"
-    assert cells[2] == "17,5% → 17,6%"
+    assert cells[2] == "17,5% → 17,60%"
     link = rows[0].find("a")["href"]
     assert link.endswith(
         "wilayah/kabupaten-blitar/#angka-kabupaten-blitar--coverage--2025-04-14--uji-kabupaten-2025-04-14"
