@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import random
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -22,7 +21,6 @@ from generator.dataset.dump import dump_dataset
 from generator.dataset.load import Dataset, load_dataset
 from generator.dataset.problems import DataError, raise_for_errors
 from generator.dataset.schema import Figure
-from generator.dataset.snapshots import SNAPSHOTS_DIR
 from generator.pages.assemble import areas_with_pages
 from generator.project import Project
 from tests.conftest import ROOT, make_project_root
@@ -48,7 +46,7 @@ SUBSETS: dict[str, Keep] = {
     **{f"random-{seed}": _random_keep(seed) for seed in range(3)},
     "without-any-figure": lambda figure: False,
 }
-REFUSED = {"without-any-figure"}  # every other subset passes `check`, so it must build
+REFUSED = {"without-any-figure"}  # every other whole cut passes `check`, so it must build
 
 
 @pytest.fixture(scope="module")
@@ -71,11 +69,11 @@ def test_a_subset_that_passes_check_builds_and_one_that_fails_is_refused(
 ) -> None:
     figures = tuple(f for f in SHIPPED.figures if SUBSETS[subset](f))
     data_dir = dump_dataset(dataclasses.replace(SHIPPED, figures=figures), tmp_path / "data")
-    shutil.copytree(ROOT / "data" / SNAPSHOTS_DIR, data_dir / SNAPSHOTS_DIR)
     project = Project.at(project_root, data_dir=data_dir, site_dir=project_root / "site")
 
     passes = _passes_check(data_dir)
-    assert passes == (subset not in REFUSED)
+    if not subset.startswith("random-"):  # a random cut may drop one segment of a total
+        assert passes == (subset not in REFUSED)
     if not passes:
         with pytest.raises(DataError):
             build_site(project)
