@@ -15,6 +15,7 @@ from generator.dataset.load import Dataset
 from generator.dataset.periods import period_bounds
 from generator.pages.context import COMPARISON_DAYS, ChartBlock, Link, source_link
 from generator.pages.filters import nilai, published_number
+from generator.pages.urls import HOME_SLUG
 from generator.tables import FrameIndex
 
 _SEGMENT_ORDER = {"pu": 0, "bpu": 1, "jakon": 2, "pmi": 3}
@@ -304,5 +305,5 @@ def overview_block(dataset: Dataset, index: FrameIndex, slugs: list[str]) -> Cha
         anchor="grafik-ringkasan",
         title="Cakupan kepesertaan terbaru tiap wilayah",
         summary="Angka terbaru tiap wilayah, dari tanggal yang berbeda-beda",
-        page_slug="beranda",
+        page_slug=HOME_SLUG,
     )
