@@ -45,6 +45,14 @@ class Area:
     entry: str = ""  # its regions.yaml entry: the register's, or a synthetic one
 
 
+def published(year: int) -> str:
+    """A year's report comes out in January; the running year's, the month after its last figures
+    (so no source is dated after it was read, 2026-11-22)."""
+    if year < LAST_MONTH[0]:
+        return f"{year + 1}-01-15"
+    return f"{LAST_MONTH[0]}-{LAST_MONTH[1] + 1:02d}-15"
+
+
 def months(years: range) -> list[tuple[int, int]]:
     return [(y, m) for y in years for m in range(1, 13) if (y, m) <= LAST_MONTH]
 
@@ -214,7 +222,7 @@ def write_dataset(
         for year in years:
             lines += [f"  {source_id(p.slug, year)}:", f"    publisher: Penerbit {MARK}",
                       f"    title: Laporan {MARK} kepesertaan {p.name} {year}",
-                      f"    published: '{year + 1}-01-15'", f"    date_note: {SOURCE_NOTE}",
+                      f"    published: '{published(year)}'", f"    date_note: {SOURCE_NOTE}",
                       "    language: id", "    accessed: '2026-11-22'"]  # fmt: skip
     write_text(out / "sources.yaml", "\n".join(lines) + "\n")
 

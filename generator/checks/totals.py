@@ -66,17 +66,21 @@ def check_office_totals(dataset: Dataset) -> Iterator[Problem]:
             (f.indicator, f.segment, f.period, f.at, f.source) if f.unit != "persen" else None
         ),
     )
-    for figures in groups.values():
+    for (*_, period, _, _), figures in groups.items():
+        # Each office's parts once per group, not once per total: linear in the figures.
+        parts_of: dict[str, tuple[list[Figure], Interval] | None] = {}
         for total in figures:
             office = dataset.offices.get(total.area[0])
             if office is None:
                 continue
-            parts = _region_parts(figures, served_regions(office, total.period))
-            if parts and not _sum(parts).overlaps(interval(total)):
+            if total.area[0] not in parts_of:
+                parts = _region_parts(figures, served_regions(office, period))
+                parts_of[total.area[0]] = (parts, _sum(parts)) if parts else None
+            if (found := parts_of[total.area[0]]) and not found[1].overlaps(interval(total)):
                 yield finding(
                     dataset,
-                    [total, *parts],
-                    f"jumlah wilayah {format_number(sum(p.value for p in parts))} tidak sama "
+                    [total, *found[0]],
+                    f"jumlah wilayah {format_number(sum(p.value for p in found[0]))} tidak sama "
                     f"dengan total {office.name} {format_number(total.value)}",
                     "total-mismatch",
                 )
@@ -88,12 +92,16 @@ def check_unweighted_average(dataset: Dataset) -> Iterator[Problem]:
         dataset.figures,
         lambda f: (f.period, f.source) if f.indicator == "coverage" and f.segment is None else None,
     )
-    for figures in groups.values():
+    for (period, _), figures in groups.items():
+        parts_of: dict[str, list[Figure]] = {}  # each office's regions once per group
         for total in figures:
             office = dataset.offices.get(total.area[0])
-            regions = served_regions(office, total.period) if office else set()
-            parts = [f for f in figures if len(f.area) == 1 and f.area[0] in regions]
-            if office is None or len(parts) != len(regions) or len(parts) < 2:
+            if office is None:
+                continue
+            if total.area[0] not in parts_of:
+                parts_of[total.area[0]] = _served_parts(figures, served_regions(office, period))
+            parts = parts_of[total.area[0]]
+            if len(parts) < 2:
                 continue
             average = mean(p.value for p in parts)
             if interval(total).overlaps(Interval(average - 0.005, average + 0.005)):
@@ -107,3 +115,9 @@ def check_unweighted_average(dataset: Dataset) -> Iterator[Problem]:
                     "unweighted-average",
                     "note",
                 )
+
+
+def _served_parts(figures: list[Figure], regions: set[str]) -> list[Figure]:
+    """One figure of each served region, or none when some region has none or several."""
+    parts = [f for f in figures if len(f.area) == 1 and f.area[0] in regions]
+    return parts if len(parts) == len(regions) else []

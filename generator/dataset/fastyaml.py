@@ -7,7 +7,10 @@ So this reader takes libyaml's nodes and resolves them with ruamel.yaml's own YA
 
 It handles the plain subset the dataset uses (mappings, sequences, scalars, anchors and
 aliases) and gives up, returning None, on anything else: a syntax error, a duplicate key, a
-merge key, an explicit tag, a character YAML forbids. The caller then reads the file with
+merge key, an explicit tag, a character YAML forbids, nesting deeper than `limits.MAX_DEPTH`,
+aliases that stand for more than `limits.MAX_ALIAS_VALUES` values (it builds an anchor's value
+once and never expands an alias bomb), or an alias of a mapping or list where it records
+positions. The caller then reads the file with
 ruamel.yaml, whose messages and positions are the reference. Tests check that both readers
 agree on every file they both accept.
 
@@ -24,6 +27,8 @@ from typing import Any
 import yaml
 from ruamel.yaml.reader import Reader
 from ruamel.yaml.resolver import implicit_resolvers
+
+from generator.dataset.limits import MAX_ALIAS_VALUES, MAX_DEPTH
 
 FieldPath = tuple[str | int, ...]
 Positions = dict[FieldPath, tuple[int, int]]
@@ -85,29 +90,72 @@ _SCALARS = {
 }
 
 
-def _plain(node: yaml.Node, path: FieldPath, keys: Positions, values: Positions) -> Any:
-    """Build plain dicts, lists and scalars from libyaml's nodes, recording shallow positions."""
-    if 0 < len(path) <= POSITION_DEPTH:  # the caller places the root at the file's start
-        values[path] = (node.start_mark.line, node.start_mark.column)
-    if isinstance(node, yaml.ScalarNode):
-        construct = _SCALARS.get(node.tag)
-        if construct is None:
-            raise _Unsupported(node.tag)
-        return construct(node.value)
-    if isinstance(node, yaml.SequenceNode) and node.tag == _TAG + "seq":
-        return [_plain(item, (*path, i), keys, values) for i, item in enumerate(node.value)]
-    if isinstance(node, yaml.MappingNode) and node.tag == _TAG + "map":
+class _Builder:
+    """Plain dicts, lists and scalars from libyaml's nodes, recording shallow positions.
+
+    An alias is the anchor's node met again. Its value, built once, is used again, and what it
+    stands for counts against limits.MAX_ALIAS_VALUES as in the reference reader. An alias of a
+    mapping or list within POSITION_DEPTH is declined: its position would be its anchor's.
+    """
+
+    def __init__(self) -> None:
+        self.keys: Positions = {}
+        self.values: Positions = {}
+        self.built: dict[int, tuple[Any, int]] = {}  # node id -> (value, values it stands for)
+        self.open: set[int] = set()  # mappings and lists being built
+        self.count = 0  # values built so far, aliases expanded
+        self.alias_values = 0
+
+    def plain(self, node: yaml.Node, path: FieldPath) -> Any:
+        if 0 < len(path) <= POSITION_DEPTH:  # the caller places the root at the file's start
+            self.values[path] = (node.start_mark.line, node.start_mark.column)
+        if len(path) >= MAX_DEPTH:
+            raise _Unsupported("deep nesting")
+        self.count += 1
+        if isinstance(node, yaml.ScalarNode):
+            construct = _SCALARS.get(node.tag)
+            if construct is None:
+                raise _Unsupported(node.tag)
+            return construct(node.value)
+        if id(node) in self.built or id(node) in self.open:
+            return self._alias(node, path)
+        first = self.count
+        self.open.add(id(node))
+        value = self._collection(node, path)
+        self.open.discard(id(node))
+        self.built[id(node)] = (value, self.count - first + 1)
+        return value
+
+    def _collection(self, node: yaml.Node, path: FieldPath) -> Any:
+        if isinstance(node, yaml.SequenceNode) and node.tag == _TAG + "seq":
+            return [self.plain(item, (*path, i)) for i, item in enumerate(node.value)]
+        if isinstance(node, yaml.MappingNode) and node.tag == _TAG + "map":
+            return self._mapping(node, path)
+        raise _Unsupported(node.tag)
+
+    def _alias(self, node: yaml.Node, path: FieldPath) -> Any:
+        if id(node) in self.open or len(path) <= POSITION_DEPTH:
+            raise _Unsupported("an alias inside its anchor, or where positions are recorded")
+        value, size = self.built[id(node)]
+        self.alias_values += size
+        if self.alias_values > MAX_ALIAS_VALUES:
+            raise _Unsupported("aliases beyond the limit")
+        self.count += size - 1
+        return value
+
+    def _mapping(self, node: yaml.MappingNode, path: FieldPath) -> dict[str, Any]:
         mapping: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            key = str(_plain(key_node, (), {}, {}))
-            if key in mapping or not isinstance(key_node, yaml.ScalarNode):
-                raise _Unsupported("duplicate or complex key")
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise _Unsupported("complex key")
+            key = str(self.plain(key_node, ()))
+            if key in mapping:
+                raise _Unsupported("duplicate key")
             child = (*path, key)
             if len(child) <= POSITION_DEPTH:
-                keys[child] = (key_node.start_mark.line, key_node.start_mark.column)
-            mapping[key] = _plain(value_node, child, keys, values)
+                self.keys[child] = (key_node.start_mark.line, key_node.start_mark.column)
+            mapping[key] = self.plain(value_node, child)
         return mapping
-    raise _Unsupported(node.tag)
 
 
 def read_fast(text: str) -> tuple[Any, Positions, Positions] | None:
@@ -123,9 +171,8 @@ def read_fast(text: str) -> tuple[Any, Positions, Positions] | None:
         node = loader.get_single_node()
         if node is None:
             return None
-        keys: Positions = {}
-        values: Positions = {}
-        return _plain(node, (), keys, values), keys, values
+        builder = _Builder()
+        return builder.plain(node, ()), builder.keys, builder.values
     except (yaml.YAMLError, _Unsupported, ValueError):
         return None
     finally:

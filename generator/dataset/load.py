@@ -6,9 +6,11 @@ Every problem is collected with its file, line and column, so a user sees all of
 from __future__ import annotations
 
 import contextlib
+import copy
 import difflib
 import gc
 import hashlib
+import re
 from collections.abc import Iterator, MutableMapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -21,14 +23,20 @@ import yaml
 from pydantic import TypeAdapter, ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.composer import Composer, MaxDepthExceededError
 from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.events import AliasEvent
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode
 from ruamel.yaml.reader import ReaderError
 
 from generator.dataset import fastyaml
+from generator.dataset.files import FIGURES_DIR, data_files, unread_files
+from generator.dataset.limits import MAX_ALIAS_VALUES, MAX_DEPTH
 from generator.dataset.problems import DataError, Position, Problem
 from generator.dataset.references import Names, file_references
 from generator.dataset.schema import (
+    SLUG_PATTERN,
     DataFile,
     Event,
     Figure,
@@ -96,16 +104,131 @@ class Dataset:
         return region.name if region.type == "provinsi" else f"{region.type.title()} {region.name}"
 
 
+class _Refused(MarkedYAMLError):
+    """YAML that is valid but that a data file may not use."""
+
+    def __init__(self, code: str, message: str, mark: Any) -> None:
+        super().__init__(problem=message, problem_mark=mark)
+        self.code = code
+
+
+def _as_written(node: Node, limit: int = 60) -> str:
+    """A node's text as the file has it, on one line and shortened: `!foo [a]`."""
+    start, end = node.start_mark, node.end_mark
+    written = " ".join(start.buffer[start.index : end.index].split())
+    return written if len(written) <= limit else written[: limit - 1] + "…"
+
+
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
 class _Constructor(RoundTripConstructor):
-    """Round-trip constructor that keeps timestamps as text; the schema parses dates."""
+    """Round-trip constructor that keeps timestamps as text (the schema parses dates) and
+    refuses what a data file never needs: tags of its own and merge keys."""
+
+    def refuse_tag(self, node: Node) -> None:
+        written = _as_written(node)
+        tag = written.split(maxsplit=1)[0]
+        message = f"{written!r} has the tag {tag}; data files use no tags: write it without"
+        raise _Refused("unknown-tag", message, node.start_mark)
+
+    def flatten_mapping(self, node: MappingNode) -> Any:
+        for key, _ in node.value:
+            if key.tag == _MERGE_TAG:
+                message = "a merge key (<<) is not supported; write the fields out"
+                raise _Refused("merge-key", message, key.start_mark)
+        return super().flatten_mapping(node)
+
+    def check_mapping_key(
+        self, node: MappingNode, key_node: Node, mapping: Any, key: Any, value: Any
+    ) -> bool:
+        """ruamel.yaml names the mapping's first line; name the first of the duplicated keys."""
+        if key in mapping:
+            first = next(k for k, _ in node.value if self.construct_object(k) == key)
+            raise DuplicateKeyError(None, first.start_mark, f'"{key}"', key_node.start_mark)
+        return True
 
 
 _Constructor.add_constructor("tag:yaml.org,2002:timestamp", RoundTripConstructor.construct_yaml_str)
+_Constructor.add_constructor(None, _Constructor.refuse_tag)
+
+
+class _Composer(Composer):
+    """Composes within generator.dataset.limits: counts what aliases stand for before any is
+    expanded, and refuses an alias inside its own anchor (a value that never ends)."""
+
+    def __init__(self, loader: Any = None) -> None:
+        super().__init__(loader)
+        self.alias_values = 0
+        self.sizes: dict[int, int] = {}
+        self.open_anchors: list[str] = []
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.parser.check_event(AliasEvent):
+            event = self.parser.peek_event()
+            if (node := self.anchors.get(event.anchor)) is not None:
+                self._count_alias(event, node)
+                self.parser.get_event()
+                return _placed_at(node, event)
+        return super().compose_node(parent, index)
+
+    def _count_alias(self, event: AliasEvent, node: Node) -> None:
+        if isinstance(node, ScalarNode):
+            return  # one value for one alias: nothing multiplies
+        if event.anchor in self.open_anchors:
+            message = f"alias *{event.anchor} lies inside its own anchor, so it never ends"
+            raise _Refused("alias-limit", message, event.start_mark)
+        self.alias_values += _expanded_size(node, self.sizes)
+        if self.alias_values > MAX_ALIAS_VALUES:
+            message = (
+                f"with *{event.anchor}, aliases stand for {self.alias_values:,} values, more than "
+                f"the {MAX_ALIAS_VALUES:,} a data file may repeat; write the values out"
+            )
+            raise _Refused("alias-limit", message, event.start_mark)
+
+    def compose_sequence_node(self, anchor: Any) -> Any:
+        with self._open(anchor):
+            return super().compose_sequence_node(anchor)
+
+    def compose_mapping_node(self, anchor: Any) -> Any:
+        with self._open(anchor):
+            return super().compose_mapping_node(anchor)
+
+    @contextlib.contextmanager
+    def _open(self, anchor: str | None) -> Iterator[None]:
+        self.open_anchors.append(anchor or "")
+        try:
+            yield
+        finally:
+            self.open_anchors.pop()
+
+
+def _placed_at(node: Node, alias: AliasEvent) -> Node:
+    """The anchor's node where its alias is written, so a problem with it points at the alias."""
+    placed = copy.copy(node)
+    placed.start_mark, placed.end_mark = alias.start_mark, alias.end_mark
+    return placed
+
+
+def _expanded_size(node: Node, sizes: dict[int, int]) -> int:
+    """How many values a node stands for once its aliases are expanded, memoised by node."""
+    if isinstance(node, ScalarNode):
+        return 1
+    if id(node) not in sizes:
+        children = (
+            (n for pair in node.value for n in pair)
+            if isinstance(node, MappingNode)
+            else node.value
+        )
+        sizes[id(node)] = 1 + sum(_expanded_size(child, sizes) for child in children)
+    return sizes[id(node)]
 
 
 def _yaml() -> YAML:
     yaml = YAML(typ="rt")
     yaml.Constructor = _Constructor
+    yaml.Composer = _Composer
+    yaml.max_depth = MAX_DEPTH
     yaml.version = (1, 2)
     return yaml
 
@@ -189,17 +312,17 @@ def _tab_problems(name: str, text: str) -> list[Problem]:
 
 def _yaml_problem(name: str, error: MarkedYAMLError) -> Problem:
     mark = error.problem_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    position = Position(name, mark.line + 1, mark.column + 1) if mark else Position(name, 1, 1)
     if isinstance(error, DuplicateKeyError):
         first = error.context_mark.line + 1 if error.context_mark else "?"
         key = str(error.problem).split('"')[1] if '"' in str(error.problem) else "?"
-        return Problem(
-            Position(name, line, column),
-            key,
-            f"key appears twice (first at line {first})",
-            "duplicate-key",
-        )
-    return Problem(Position(name, line, column), "", str(error.problem), "yaml-syntax")
+        return Problem(position, key, f"key appears twice (first at line {first})", "duplicate-key")
+    if isinstance(error, MaxDepthExceededError):
+        message = f"values nested more than {MAX_DEPTH} levels deep; a data file needs six"
+        return Problem(position, "", message, "nesting-limit")
+    if isinstance(error, _Refused):
+        return Problem(position, "", str(error.problem), error.code)
+    return Problem(position, "", str(error.problem), "yaml-syntax")
 
 
 def parse_file(raw: bytes, name: str) -> ParsedFile | list[Problem]:
@@ -327,7 +450,17 @@ def _message(error: Any, path: FieldPath) -> str:
     if kind.endswith("_type") or kind.startswith("is_instance"):
         expected = kind.removesuffix("_type")
         return f"expected {_TYPE_WORDS.get(expected, expected)}, got {_found(value)}"
+    if kind == "string_pattern_mismatch" and error["ctx"]["pattern"] == SLUG_PATTERN:
+        return f"{value!r} is not a slug: {_SLUG_WORDS}{_slug_suggestion(str(value))}"
     return str(error["msg"])
+
+
+_SLUG_WORDS = "lowercase letters and digits in words joined by single hyphens"
+
+
+def _slug_suggestion(text: str) -> str:
+    slug = "-".join(re.findall(r"[a-z0-9]+", text.lower()))
+    return f"; did you mean {slug!r}?" if slug else ""
 
 
 def _schema_problems(parsed: ParsedFile, error: ValidationError) -> list[Problem]:
@@ -337,7 +470,7 @@ def _schema_problems(parsed: ParsedFile, error: ValidationError) -> list[Problem
         code = _CODES.get(item["type"], item["type"].replace("_", "-"))
         if code.endswith("-type") or code.startswith("is-instance"):
             code = "type-error"
-        at_key = item["type"] == "extra_forbidden"
+        at_key = item["type"] == "extra_forbidden" or item["loc"][-1:] == ("[key]",)
         position = parsed.position(path, at_key=at_key)
         problem = Problem(position, _field_label(path), _message(item, path), code)
         problems.setdefault((position, problem.field), problem)  # unions repeat one problem
@@ -354,10 +487,6 @@ def validate_file(parsed: ParsedFile) -> DataFile | list[Problem]:
 # --- the whole directory ------------------------------------------------------------------------
 
 
-def data_files(data_dir: Path) -> list[Path]:
-    return sorted(p for p in data_dir.rglob("*.yaml") if p.is_file())
-
-
 @dataclass
 class _Collected:
     regions: dict[str, Region] = field(default_factory=dict)
@@ -367,6 +496,7 @@ class _Collected:
     figures: list[Figure] = field(default_factory=list)
     register: Register | None = None
     maps: dict[str, TileMap] = field(default_factory=dict)
+    figure_by_key: dict[str, Figure] = field(default_factory=dict)
     positions: dict[str, Position] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
@@ -377,6 +507,9 @@ def _collect_named(
     target = getattr(collected, section)
     for name, item in items.items():
         position = parsed.position((section, name), at_key=True)
+        if problem := _area_slug_taken(collected, section, name, position):
+            collected.problems.append(problem)
+            continue
         if name in target:
             first = collected.positions[f"{section}:{name}"]
             collected.problems.append(
@@ -390,6 +523,19 @@ def _collect_named(
             continue
         target[name] = item
         collected.positions[f"{section}:{name}"] = position
+
+
+def _area_slug_taken(
+    collected: _Collected, section: str, name: str, position: Position
+) -> Problem | None:
+    """Regions and offices share one set of slugs: a figure's `area` names either, and both
+    write unduh/wilayah/<slug>.csv."""
+    other = {"regions": "offices", "offices": "regions"}.get(section)
+    if other is None or name not in getattr(collected, other):
+        return None
+    first = collected.positions[f"{other}:{name}"]
+    message = f"{name!r} is already the slug of {other.removesuffix('s')} at {first}"
+    return Problem(position, f"{section}.{name}", message, "duplicate-id")
 
 
 def _collect_file(
@@ -413,12 +559,32 @@ def _collect_file(
         collected.maps[tile_map.of] = tile_map
         collected.positions[f"map:{tile_map.of}"] = position
     path = Path(parsed.name)
-    in_figures_dir = path.parent.name == "figures"
+    in_figures_dir = path.parent.name == FIGURES_DIR
     for index, figure in enumerate(content.figures or ()):
+        position = parsed.position(("figures", index))
+        if (first := collected.figure_by_key.get(figure.key)) and first.value == figure.value:
+            collected.problems.append(_duplicate_figure(collected, first, figure, position, index))
+            continue
         collected.figures.append(figure)
-        collected.positions.setdefault(f"figure:{figure.key}", parsed.position(("figures", index)))
+        collected.figure_by_key.setdefault(figure.key, figure)
+        collected.positions.setdefault(f"figure:{figure.key}", position)
         if in_figures_dir:
             collected.problems.extend(_file_name_problems(parsed, path.name, index, figure, names))
+
+
+def _duplicate_figure(
+    collected: _Collected, first: Figure, figure: Figure, position: Position, index: int
+) -> Problem:
+    """A figure given twice (a copy, or `- *alias` of one) would be listed, charted and
+    downloaded twice under one anchor. Different values are left to the consistency checks."""
+    at = collected.positions[f"figure:{first.key}"]
+    message = (
+        f"an exact copy of the figure at {at}; delete one"
+        if figure == first
+        else f"the same figure (area, indicator, segment, period, source, value) as at {at}; "
+        "keep one"
+    )
+    return Problem(position, f"figures[{index}]", message, "duplicate-figure")
 
 
 def _file_name_problems(
@@ -446,12 +612,34 @@ def _names(contents: list[tuple[ParsedFile, DataFile]]) -> Names:
 
 
 def _reference_problems(
-    contents: list[tuple[ParsedFile, DataFile]], names: Names
+    contents: list[tuple[ParsedFile, DataFile]], names: Names, incomplete: set[str]
 ) -> Iterator[Problem]:
+    """Every reference to a name nothing defines; unless the name may be in a file that could
+    not be read (`incomplete` sections): then the file's own problem is the one to fix first,
+    and one bad slug in regions.yaml does not bury it under one error per figure."""
     for parsed, content in contents:
         for bad in file_references(content, names):
-            position = parsed.position(bad.path)
-            yield Problem(position, _field_label(bad.path), bad.message, bad.code)
+            if not incomplete & _SECTIONS_NAMED[bad.code]:
+                position = parsed.position(bad.path)
+                yield Problem(position, _field_label(bad.path), bad.message, bad.code)
+
+
+_SECTIONS_NAMED = {
+    "unknown-region": {"regions"},
+    "unknown-area": {"regions", "offices"},
+    "unknown-source": {"sources"},
+}
+
+
+def _incomplete_sections(reads: list[_Read]) -> set[str]:
+    """Sections some of whose names may be missing, because a file holding them has problems."""
+    incomplete: set[str] = set()
+    for read in reads:
+        if read.content is None:
+            incomplete |= (
+                read.sections if read.sections is not None else {"regions", "offices", "sources"}
+            )
+    return incomplete
 
 
 # --- reading every file: cached by content, in parallel when there are many ------------------
@@ -478,6 +666,8 @@ class _Read:
     values: dict[FieldPath, tuple[int, int]]
     problems: list[Problem]
     data: Any = None  # the plain data it validated, to keep in the cache
+    # Of a file with problems: the sections it holds (regions, sources ...); None if unreadable.
+    sections: frozenset[str] | None = None
 
 
 def read_file(name: str, raw: bytes) -> _Read:
@@ -485,11 +675,17 @@ def read_file(name: str, raw: bytes) -> _Read:
     parsed = parse_file(raw, name)
     content = parsed if isinstance(parsed, list) else validate_file(parsed)
     if isinstance(content, list):
-        return _Read(None, {}, {}, content)
+        return _Read(None, {}, {}, content, sections=_sections(parsed))
     assert isinstance(parsed, ParsedFile)
     keys = {k: v for k, v in parsed.keys.items() if len(k) <= fastyaml.POSITION_DEPTH}
     values = {k: v for k, v in parsed.values.items() if len(k) <= fastyaml.POSITION_DEPTH}
     return _Read(content, keys, values, [], parsed.data)
+
+
+def _sections(parsed: ParsedFile | list[Problem]) -> frozenset[str] | None:
+    if isinstance(parsed, list):
+        return None
+    return frozenset(parsed.data) if isinstance(parsed.data, dict) else frozenset()
 
 
 def _read_all(files: list[tuple[str, bytes]]) -> list[_Read]:
@@ -550,11 +746,21 @@ def load_dataset(data_dir: Path, cache: MutableMapping[str, bytes] | None = None
     return dataset
 
 
+def _no_figures(data_dir: Path, *, has_files: bool) -> Problem:
+    """A site needs figures: without any, `check` must not say OK for `build` to fail."""
+    if not has_files:
+        message = "holds no data files; the dataset is data/*.yaml and data/figures/*.yaml"
+        return Problem(Position(str(data_dir)), "", message, "no-data")
+    message = "the dataset has no figures; add them in data/figures/<area>.yaml"
+    return Problem(Position(str(data_dir)), "", message, "no-figures")
+
+
 def _load(data_dir: Path, cache: MutableMapping[str, bytes] | None) -> Dataset:
     collected = _Collected()
     contents: list[tuple[ParsedFile, DataFile]] = []
     files = [(p.relative_to(data_dir).as_posix(), p.read_bytes()) for p in data_files(data_dir)]
-    for (name, raw), read in zip(files, read_files(files, cache), strict=True):
+    reads = read_files(files, cache)
+    for (name, raw), read in zip(files, reads, strict=True):
         if read.content is None:
             collected.problems.extend(read.problems)
             continue
@@ -564,9 +770,12 @@ def _load(data_dir: Path, cache: MutableMapping[str, bytes] | None) -> Dataset:
     names = _names(contents)
     for parsed, content in contents:
         _collect_file(collected, parsed, content, names)
-    collected.problems.extend(_reference_problems(contents, names))
+    collected.problems.extend(_reference_problems(contents, names, _incomplete_sections(reads)))
+    collected.problems.extend(unread_files(data_dir))
     texts, problems = read_snapshots(data_dir, collected.sources, collected.positions)
     collected.problems.extend(problems)
+    if not collected.problems and not collected.figures:
+        collected.problems.append(_no_figures(data_dir, has_files=bool(files)))
     if collected.problems:
         raise DataError(collected.problems)
     return Dataset(

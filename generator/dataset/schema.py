@@ -22,9 +22,10 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from generator.dataset.periods import PERIOD_PATTERN, PeriodError, normalize_period
-from generator.dataset.vocabulary import COUNT_UNITS, INDICATORS
+from generator.dataset.vocabulary import COUNT_UNITS, INDICATORS, MAX_COUNT
 
-Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+Slug = Annotated[str, Field(pattern=SLUG_PATTERN)]
 
 
 def _period(value: object) -> str:
@@ -258,6 +259,12 @@ class Figure(Strict):
                 "not-integer",
                 "{value} is not a whole number; a count is written without thousands "
                 "separators (1234, not 1.234 or 1,234)",
+                {"value": repr(value)},
+            )
+        if unit in COUNT_UNITS and value > MAX_COUNT:
+            raise PydanticCustomError(
+                "out-of-range",
+                f"{{value}} is more than Indonesia's population ({MAX_COUNT:,}): a digit too many?",
                 {"value": repr(value)},
             )
         indicator = INDICATORS.get(str(info.data.get("indicator")))

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# No count of people (or of employers) in one Indonesian area can exceed the country's
+# population: 281.6 million in mid-2024 (BPS), projected to pass 300 million only after 2035.
+# A count above it is a typo (a digit too many, 10³⁰), never a figure a source published.
+MAX_COUNT = 300_000_000
+
 
 @dataclass(frozen=True)
 class Indicator:
@@ -31,17 +36,21 @@ INDICATORS: dict[str, Indicator] = {
         maximum=100, is_target=True,
     ),
     "active_participants": Indicator(
-        "Peserta aktif", "orang", "Workers registered and active in BPJS Ketenagakerjaan."
+        "Peserta aktif", "orang", "Workers registered and active in BPJS Ketenagakerjaan.",
+        maximum=MAX_COUNT,
     ),
     "participants": Indicator(
         "Peserta", "orang",
         "Workers registered, where the source does not say 'active' (e.g. 'realisasi').",
+        maximum=MAX_COUNT,
     ),
     "potential_workers": Indicator(
-        "Potensi pekerja", "orang", "Workers who could be covered: the coverage denominator."
+        "Potensi pekerja", "orang", "Workers who could be covered: the coverage denominator.",
+        maximum=MAX_COUNT,
     ),
     "uncovered_workers": Indicator(
-        "Pekerja belum terdaftar", "orang", "Workers not yet registered as participants."
+        "Pekerja belum terdaftar", "orang", "Workers not yet registered as participants.",
+        maximum=MAX_COUNT,
     ),
     "participant_growth": Indicator(
         "Pertumbuhan peserta", "persen",
@@ -49,11 +58,12 @@ INDICATORS: dict[str, Indicator] = {
     ),
     "funded_workers": Indicator(
         "Pekerja dibiayai pemerintah daerah", "orang",
-        "Workers whose contributions a local government paid.",
+        "Workers whose contributions a local government paid.", maximum=MAX_COUNT,
     ),
     "funded_workers_planned": Indicator(
         "Pekerja yang akan dibiayai pemerintah daerah", "orang",
-        "Workers a local government has agreed or plans to fund.", is_target=True,
+        "Workers a local government has agreed or plans to fund.", maximum=MAX_COUNT,
+        is_target=True,
     ),
     "planned_enrolments": Indicator(
         "Pekerja yang akan didaftarkan", "orang",
@@ -61,11 +71,12 @@ INDICATORS: dict[str, Indicator] = {
         is_target=True,
     ),
     "business_entities": Indicator(
-        "Badan usaha peserta", "badan usaha", "Employers registered as participants."
+        "Badan usaha peserta", "badan usaha", "Employers registered as participants.",
+        maximum=MAX_COUNT,
     ),
     "new_participant_target": Indicator(
         "Target peserta baru", "orang", "New participants the office aims to enrol.",
-        is_target=True,
+        maximum=MAX_COUNT, is_target=True,
     ),
 }  # fmt: skip
 

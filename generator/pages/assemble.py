@@ -22,14 +22,10 @@ from generator.dataset.vocabulary import INDICATORS, NOTE_TITLES, REGION_TYPES
 from generator.pages import chartblocks
 from generator.pages.citation import Citation, canonical_url
 from generator.pages.context import (
-    NOTES_PAGE,
-    OFFICES_INDEX,
-    REGIONS_INDEX,
-    REVISIONS_PAGE,
-    SOURCES_PAGE,
     AreaPage,
     ChartBlock,
     Link,
+    area_link,
     area_path,
     download_path,
     event_rows,
@@ -42,6 +38,15 @@ from generator.pages.context import (
 )
 from generator.pages.metadata import area_jsonld
 from generator.pages.render import make_environment, render_page
+from generator.pages.urls import (
+    HOME_PAGE,
+    HOME_SLUG,
+    NOTES_PAGE,
+    OFFICES_INDEX,
+    REGIONS_INDEX,
+    REVISIONS_PAGE,
+    SOURCES_PAGE,
+)
 from generator.project import BuildInfo
 from generator.reuse import PageStore, reuse_or_make
 from generator.tables import FrameIndex, Read
@@ -85,19 +90,15 @@ def _facts(dataset: Dataset, slug: str) -> tuple[str, ...]:
     return tuple(facts)
 
 
-def _related(dataset: Dataset, slug: str) -> tuple[Link, ...]:
-    """Offices serving a region, or regions an office serves."""
+def _related(dataset: Dataset, slug: str, pages: frozenset[str]) -> tuple[Link, ...]:
+    """Offices serving a region, or regions an office serves, linked where they have a page."""
     if slug in dataset.offices:
         served = {s.region: s.reading for s in reversed(dataset.offices[slug].serves)}
         return tuple(
-            Link(dataset.area_name(r), area_path(dataset, r), reading)
-            for r, reading in reversed(served.items())
+            area_link(dataset, r, pages, reading) for r, reading in reversed(served.items())
         )
     offices = dataset.offices_serving.get(slug, [])
-    return tuple(
-        Link(dataset.offices[o].name, area_path(dataset, o), _service_reading(dataset, o, slug))
-        for o in offices
-    )
+    return tuple(area_link(dataset, o, pages, _service_reading(dataset, o, slug)) for o in offices)
 
 
 def _service_reading(dataset: Dataset, office: str, region: str) -> str | None:
@@ -134,9 +135,15 @@ def _jsonld(
 
 
 def area_page(
-    dataset: Dataset, index: FrameIndex, notes: list[Problem], slug: str, info: BuildInfo
+    dataset: Dataset,
+    index: FrameIndex,
+    notes: list[Problem],
+    slug: str,
+    info: BuildInfo,
+    pages: frozenset[str],
 ) -> AreaPage:
-    """An area's page, built from `index` alone for its figures, and its `notes` (findings)."""
+    """An area's page, built from `index` alone for its figures, and its `notes` (findings);
+    `pages` are the areas with a page (areas_with_pages), the only ones it links to."""
     own = index.area(slug)
     offices = dataset.offices_serving.get(slug, [])
     office_rows = pd.concat([index.area(o) for o in offices]) if offices else own[:0]
@@ -144,7 +151,7 @@ def area_page(
         chartblocks.coverage_block(dataset, index, slug),
         chartblocks.segment_block(dataset, index, slug),
         chartblocks.comparison_block(dataset, index, slug),
-        chartblocks.map_block(dataset, index, slug, (slug, area_path(dataset, slug)), info),
+        chartblocks.map_block(dataset, index, slug, (slug, area_path(dataset, slug)), info, pages),
     )
     name = dataset.area_name(slug)
     path = area_path(dataset, slug)
@@ -167,7 +174,7 @@ def area_page(
         figure_counts=(len(listed), len(own)),
         events=event_rows(dataset, slug),
         notes=note_rows(notes, slug),
-        related=_related(dataset, slug),
+        related=_related(dataset, slug, pages),
         citation=citation,
         jsonld=_jsonld(dataset, rows, slug, citation, info),
         og_image=_absolute(info, charts[0].png_path) if charts else "",
@@ -253,9 +260,8 @@ def _home_maps(
     regions = [s for s in slugs if s in dataset.regions and dataset.regions[s].parent]
     provinces = list(dict.fromkeys(str(dataset.regions[s].parent) for s in regions))
     shown = [NATIONAL, *provinces] if len(provinces) == 1 else [NATIONAL]
-    blocks = [
-        chartblocks.map_block(dataset, index, of, ("beranda", "index.md"), info) for of in shown
-    ]
+    home, pages = (HOME_SLUG, HOME_PAGE), frozenset(slugs)
+    blocks = [chartblocks.map_block(dataset, index, of, home, info, pages) for of in shown]
     return [
         dataclasses.replace(block, anchor=f"peta-{of}")
         for of, block in zip(shown, blocks, strict=True)
@@ -271,7 +277,7 @@ def home_page(dataset: Dataset, index: FrameIndex, slugs: list[str], info: Build
     chart = chartblocks.overview_block(dataset, index, featured)
     maps = _home_maps(dataset, index, slugs, info)
     return PageSpec(
-        "index.md",
+        HOME_PAGE,
         "home.md.j2",
         {
             "scope": scope_name(dataset),
@@ -347,7 +353,7 @@ def regions_index(dataset: Dataset, index: FrameIndex, slugs: list[str]) -> Page
     return PageSpec(REGIONS_INDEX, "regions.md.j2", context)
 
 
-def offices_index(dataset: Dataset) -> PageSpec:
+def offices_index(dataset: Dataset, pages: frozenset[str]) -> PageSpec:
     groups = []
     for province, name, offices in _by_province(dataset, list(dataset.offices)):
         entries = [
@@ -355,8 +361,7 @@ def offices_index(dataset: Dataset) -> PageSpec:
                 "name": dataset.offices[slug].name,
                 "path": area_path(dataset, slug),
                 "serves": [
-                    Link(dataset.area_name(s.region), area_path(dataset, s.region))
-                    for s in dataset.offices[slug].serves
+                    area_link(dataset, s.region, pages) for s in dataset.offices[slug].serves
                 ],
             }
             for slug in offices
@@ -454,7 +459,7 @@ def all_pages(
     slugs = areas_with_pages(dataset)
     yield home_page(dataset, index, slugs, info)
     yield regions_index(dataset, index, slugs)
-    yield offices_index(dataset)
+    yield offices_index(dataset, frozenset(slugs))
     yield sources_page(dataset, index)
     yield notes_page(dataset, findings)
     yield revisions_page(dataset, index.frame)
@@ -469,22 +474,28 @@ _inputs: dict[str, Any] = {}  # what every area page reads, set once per worker 
 
 
 def _keep_inputs(
-    dataset: Dataset, frame: pd.DataFrame, notes: dict[str, list[Problem]], info: BuildInfo
+    dataset: Dataset,
+    frame: pd.DataFrame,
+    notes: dict[str, list[Problem]],
+    info: BuildInfo,
+    pages: frozenset[str],
 ) -> None:
     env = make_environment(info)
-    _inputs.update(dataset=dataset, index=FrameIndex(frame), notes=notes, info=info, env=env)
+    _inputs.update(
+        dataset=dataset, index=FrameIndex(frame), notes=notes, info=info, env=env, pages=pages
+    )
     memory.freeze_inputs()  # they live as long as the worker: no collection need scan them
 
 
 def _area_specs(slugs: list[str]) -> list[tuple[PageSpec, frozenset[Read]]]:
     """Each area's page, rendered, with the parts of the frame it read (for generator.reuse)."""
-    dataset, index, notes, info, env = (
-        _inputs[k] for k in ("dataset", "index", "notes", "info", "env")
+    dataset, index, notes, info, env, pages = (
+        _inputs[k] for k in ("dataset", "index", "notes", "info", "env", "pages")
     )
     made = []
     for slug in slugs:
         view = index.recording()
-        page = area_page(dataset, view, notes.get(slug, []), slug, info)
+        page = area_page(dataset, view, notes.get(slug, []), slug, info, pages)
         markdown = render_page(env, "area.md.j2", {"page": page})
         # Rendered here: the spec needs no context, and is kept as JSON (STORED_PAGE) as it is.
         spec = PageSpec(page.path, "area.md.j2", {}, page.charts, page.citation, markdown)
@@ -497,9 +508,11 @@ def _make_area_specs(
     frame: pd.DataFrame,
     notes: dict[str, list[Problem]],
     info: BuildInfo,
+    pages: frozenset[str],
     slugs: list[str],
 ) -> list[tuple[PageSpec, frozenset[Read]]]:
-    """`_area_specs` over every slug, spread over worker processes when there are many.
+    """`_area_specs` over these slugs (of all `pages`), spread over worker processes when there
+    are many.
 
     Workers get the dataset without its figures (pages read them from the frame) and without
     positions: less to pickle into each.
@@ -509,7 +522,7 @@ def _make_area_specs(
     try:
         done = parallel_map(
             _area_specs, tasks, min_items=MIN_TASKS_FOR_POOL, initializer=_keep_inputs,
-            initargs=(slim, frame, notes, info),
+            initargs=(slim, frame, notes, info, pages),
         )  # fmt: skip
     finally:
         _inputs.clear()  # in-process, the inputs must not outlive the build
@@ -539,7 +552,8 @@ def area_pages(
     it (generator.reuse); the others are built, across worker processes when there are many.
     """
     notes = notes_by_area(findings)
-    common = reuse.code_version() + reuse.dataset_version(dataset) + repr(info).encode()
+    # Which areas have pages is in every key: a page links to those, and only to those.
+    common = reuse.code_version() + reuse.dataset_version(dataset) + repr((info, slugs)).encode()
     bases = {slug: common + repr((slug, notes.get(slug, []))).encode() for slug in slugs}
-    make = functools.partial(_make_area_specs, dataset, frame, notes, info)
+    make = functools.partial(_make_area_specs, dataset, frame, notes, info, frozenset(slugs))
     return reuse_or_make(slugs, bases, store, make)

@@ -5,8 +5,7 @@ A chart is shown only where the data supports it; each builder returns None othe
 
 from __future__ import annotations
 
-import posixpath
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 
 import pandas as pd
 
@@ -17,6 +16,7 @@ from generator.dataset.load import Dataset
 from generator.dataset.periods import period_bounds
 from generator.pages.context import COMPARISON_DAYS, ChartBlock, Link, area_path, source_link
 from generator.pages.filters import nilai, published_number
+from generator.pages.urls import HOME_SLUG, page_link
 from generator.project import BuildInfo
 from generator.tables import FrameIndex
 
@@ -307,29 +307,21 @@ def overview_block(dataset: Dataset, index: FrameIndex, slugs: list[str]) -> Cha
         anchor="grafik-ringkasan",
         title="Cakupan kepesertaan terbaru tiap wilayah",
         summary="Angka terbaru tiap wilayah, dari tanggal yang berbeda-beda",
-        page_slug="beranda",
+        page_slug=HOME_SLUG,
     )
 
 
-def _directory_url(page: str) -> str:
-    """A page's URL path as MkDocs writes it: `wilayah/kota-blitar.md` -> `wilayah/kota-blitar/`."""
-    stem = page.removesuffix(".md")
-    return "" if stem == "index" else stem.removesuffix("/index") + "/"
-
-
-def page_link(from_page: str, to_page: str, is_offline: bool) -> str:
-    """The link from one page to another in a chart spec, which MkDocs does not rewrite."""
-    here, there = _directory_url(from_page), _directory_url(to_page)
-    relative = posixpath.relpath(there or ".", here or ".") + "/"
-    relative = "" if relative == "./" else relative.removeprefix("./")
-    return relative + "index.html" if is_offline else relative or "./"
-
-
 def map_block(
-    dataset: Dataset, index: FrameIndex, of: str, page: tuple[str, str], info: BuildInfo
+    dataset: Dataset,
+    index: FrameIndex,
+    of: str,
+    page: tuple[str, str],
+    info: BuildInfo,
+    pages: Collection[str],
 ) -> ChartBlock | None:
     """The tile-grid map of `of` (its kabupaten/kota, or 'indonesia': the provinces), coloured
-    by each region's latest coverage; `page` is (slug, path) of the page it is drawn on."""
+    by each region's latest coverage; `page` is (slug, path) of the page it is drawn on, and a
+    tile links to its region's page where that is one of `pages` (areas_with_pages)."""
     tile_map = dataset.maps.get(of)
     if tile_map is None:
         return None
@@ -349,7 +341,7 @@ def map_block(
                 "period_label": row["period_label"] if row is not None else "",
                 "source_label": row["source_label"] if row is not None else "",
                 "href": page_link(path, area_path(dataset, region), info.is_offline)
-                if _has_page(index, region)
+                if region in pages
                 else None,
             }
         )
@@ -381,11 +373,6 @@ def map_block(
         sources=tuple(source_link(dataset, s) for s in sources),
         page_slug=slug,
     )
-
-
-def _has_page(index: FrameIndex, region: str) -> bool:
-    """A region has a page when it has figures, its own or joint (as areas_with_pages says)."""
-    return not index.area(region).empty or not index.joint(region).empty
 
 
 def _source_ids(index: FrameIndex, regions: Iterable[str]) -> Iterator[str]:

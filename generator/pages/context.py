@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,15 +17,11 @@ from generator.dataset.vocabulary import EVENT_KINDS
 from generator.pages.citation import Citation
 from generator.pages.filters import Markdown, nilai
 from generator.pages.fractions import coverage_fraction
+from generator.pages.urls import SOURCES_PAGE, area_page_path
 from generator.tables import READ_MARK
 
-SOURCES_PAGE = "sumber.md"
 DOWNLOADS_DIR = "unduh"
 EMBEDS_DIR = "sematkan"
-NOTES_PAGE = "catatan-konsistensi.md"
-REVISIONS_PAGE = "riwayat-revisi.md"
-REGIONS_INDEX = "wilayah/index.md"
-OFFICES_INDEX = "kantor-cabang/index.md"
 COMPARISON_DAYS = 366  # regions compared must have figures within a year of each other
 
 
@@ -35,7 +32,7 @@ def download_path(slug: str, extension: str) -> str:
 
 def area_path(dataset: Dataset, slug: str) -> str:
     """Where an area's page lives; the URL follows it and never changes for a slug."""
-    return f"kantor-cabang/{slug}.md" if slug in dataset.offices else f"wilayah/{slug}.md"
+    return area_page_path(slug, is_office=slug in dataset.offices)
 
 
 def note_anchor(problem: Problem) -> str:
@@ -45,8 +42,16 @@ def note_anchor(problem: Problem) -> str:
 @dataclass(frozen=True)
 class Link:
     text: str
-    path: str  # relative to docs_dir
+    path: str | None  # relative to docs_dir; None for an area without a page: the text alone
     reading: str | None = None  # why we infer this link where no source states it
+
+
+def area_link(
+    dataset: Dataset, slug: str, pages: Collection[str], reading: str | None = None
+) -> Link:
+    """A link to an area's page if it has one (`pages`: areas_with_pages), else its name alone."""
+    path = area_path(dataset, slug) if slug in pages else None
+    return Link(dataset.area_name(slug), path, reading)
 
 
 @dataclass(frozen=True)

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from generator.dataset.load import load_dataset
 from generator.dataset.problems import DataError, Problem, format_problem
+from tests.conftest import make_project_root
 
 ROOT = Path(__file__).resolve().parents[2]
 BAD = ROOT / "tests" / "fixtures" / "bad"
@@ -23,7 +25,23 @@ FIGURES = "figures/kota-blitar.yaml"
 
 # (code, file, line) of every problem of each case, sorted as the loader sorts them.
 CASES: dict[str, list[tuple[str, str, int]]] = {
+    "alias-bomb": [("alias-limit", "events.yaml", 6)],
+    # The cause alone: the figures' references to the region it fails to define follow from it.
+    "bad-region-slug": [("invalid-format", "regions.yaml", 2)],
+    "deep-nesting": [("nesting-limit", "events.yaml", 1)],
+    "duplicate-key-later": [("duplicate-key", "sources.yaml", 11)],
+    # A figure under its alias, and a copy written out again with another quote.
+    "duplicate-figure": [("duplicate-figure", FIGURES, 11), ("duplicate-figure", FIGURES, 12)],
+    "merge-key": [("merge-key", FIGURES, 11)],
+    "tag-on-list": [("unknown-tag", FIGURES, 1)],
+    "tag-on-value": [("unknown-tag", FIGURES, 5)],
+    # README.md passes; figures/kabupaten-blitar.yml and figures/old/ would be ignored.
+    "unread-files": [
+        ("unread-file", "figures/kabupaten-blitar.yml", 1),
+        ("unread-file", "figures/old/kota-blitar.yaml", 1),
+    ],
     "control-character": [("invalid-character", FIGURES, 9)],
+    "count-beyond-population": [("out-of-range", FIGURES, 4)],
     "duplicate-key": [("duplicate-key", "sources.yaml", 6)],
     "empty-file": [("empty-file", "events.yaml", 1)],
     "impossible-date": [("invalid-date", FIGURES, 7)],
@@ -90,6 +108,38 @@ def test_check_command_lists_every_problem_sorted_then_aborts_without_traceback(
     assert [line.split(":")[0] for line in lines[:-1]] == [FIGURES, "regions.yaml"]
     assert lines[-1] == "Aborted: 2 problems in 2 files."
     assert "Traceback" not in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    "files", [(), ("regions.yaml", "sources.yaml")], ids=["empty", "no-figures"]
+)
+def test_a_dataset_without_figures_is_an_error_not_an_empty_site(
+    tmp_path: Path, files: tuple[str, ...]
+) -> None:
+    for name in files:
+        (tmp_path / name).write_bytes((BAD / "unknown-region" / name).read_bytes())
+
+    with pytest.raises(DataError) as raised:
+        load_dataset(tmp_path)
+
+    (problem,) = raised.value.problems
+    assert (problem.code, problem.position.file) == (
+        "no-figures" if files else "no-data",
+        str(tmp_path),
+    )
+
+
+def test_check_and_build_on_an_empty_data_directory_exit_1_without_traceback(
+    tmp_path: Path, run_generator: Callable[..., subprocess.CompletedProcess[str]]
+) -> None:
+    root = make_project_root(tmp_path / "project")
+    (root / "data").mkdir()
+    for command in ("check", "build"):
+        result = run_generator(command, "--data", str(root / "data"), cwd=root)
+
+        assert result.returncode == 1
+        assert result.stderr.splitlines()[0].endswith("[no-data]")
+        assert "Traceback" not in result.stderr
 
 
 def test_every_bad_fixture_has_a_case_and_an_expected_file() -> None:

@@ -297,7 +297,12 @@ def datasets(draw: st.DrawFn) -> Dataset:
         )
         for slug in draw(st.lists(slugs, max_size=2, unique=True))
     }
-    figure_list = draw(st.lists(figures(regions, offices, sources), max_size=6))
+    # At least one figure, none twice: the loader refuses a dataset without figures or duplicates.
+    figure_list = draw(
+        st.lists(
+            figures(regions, offices, sources), min_size=1, max_size=6, unique_by=lambda f: f.key
+        )
+    )
     figure_list.sort(key=lambda figure: Path("figures", "+".join(figure.area) + ".yaml"))
     return Dataset(
         regions=region_models,

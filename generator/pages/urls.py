@@ -1,0 +1,57 @@
+"""Where the site's own pages live, and the area slugs they keep for themselves.
+
+An area's page is `wilayah/<slug>.md` or `kantor-cabang/<slug>.md`, and its chart files are
+named after its slug. A slug equal to a page the site writes in those folders (`index`) or to
+the name the home page files its charts under would replace that page or those files, so
+such slugs are reserved: derived from SITE_PAGES, never listed a second time.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import PurePosixPath
+
+HOME_PAGE = "index.md"
+HOME_SLUG = "beranda"  # the home page's chart files are named after it, as an area's after its slug
+REGIONS_DIR = "wilayah"
+OFFICES_DIR = "kantor-cabang"
+SOURCES_PAGE = "sumber.md"
+NOTES_PAGE = "catatan-konsistensi.md"
+REVISIONS_PAGE = "riwayat-revisi.md"
+REGIONS_INDEX = f"{REGIONS_DIR}/index.md"
+OFFICES_INDEX = f"{OFFICES_DIR}/index.md"
+SITE_PAGES = (HOME_PAGE, REGIONS_INDEX, OFFICES_INDEX, SOURCES_PAGE, NOTES_PAGE, REVISIONS_PAGE)
+
+
+def area_page_path(slug: str, *, is_office: bool) -> str:
+    """Where an area's page lives; the URL follows it and never changes for a slug."""
+    return f"{OFFICES_DIR if is_office else REGIONS_DIR}/{slug}.md"
+
+
+def reserved_slugs(*, is_office: bool) -> dict[str, str]:
+    """Slugs a region (or office) may not have, each with the page or files it would replace.
+
+    A page `wilayah/x.md` is served at `wilayah/x/`, so `wilayah/x/index.md` would take the
+    slug `x` too.
+    """
+    folder = OFFICES_DIR if is_office else REGIONS_DIR
+    reserved = {HOME_SLUG: f"the chart files of {HOME_PAGE}"}
+    for page in SITE_PAGES:
+        parts = PurePosixPath(page).parts
+        if len(parts) > 1 and parts[0] == folder:
+            reserved[PurePosixPath(parts[1]).stem] = page
+    return reserved
+
+
+def _directory_url(page: str) -> str:
+    """A page's URL path as MkDocs writes it: `wilayah/kota-blitar.md` -> `wilayah/kota-blitar/`."""
+    stem = page.removesuffix(".md")
+    return "" if stem == "index" else stem.removesuffix("/index") + "/"
+
+
+def page_link(from_page: str, to_page: str, is_offline: bool) -> str:
+    """The link from one page to another in a chart spec, which MkDocs does not rewrite."""
+    here, there = _directory_url(from_page), _directory_url(to_page)
+    relative = posixpath.relpath(there or ".", here or ".") + "/"
+    relative = "" if relative == "./" else relative.removeprefix("./")
+    return relative + "index.html" if is_offline else relative or "./"
