@@ -7,6 +7,12 @@ from datetime import date
 from pathlib import Path
 
 
+def _absolute(path: Path) -> Path:
+    """`path` made absolute without following its last part: `site` is a symlink to the live
+    version (generator.site.write), and the next build must replace the link, not write into it."""
+    return path.parent.resolve() / path.name
+
+
 @dataclass(frozen=True)
 class Project:
     root: Path
@@ -19,7 +25,7 @@ class Project:
         return cls(
             root=root,
             data_dir=(data_dir or root / "data").resolve(),
-            site_dir=(site_dir or root / "site").resolve(),
+            site_dir=_absolute(site_dir or root / "site"),
         )
 
     @property
