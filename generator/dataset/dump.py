@@ -63,6 +63,8 @@ def dataset_texts(dataset: Dataset) -> dict[str, str]:
         by_area.setdefault("+".join(figure.area), []).append(_figure(figure))
     for area, figures in by_area.items():
         texts[f"figures/{area}.yaml"] = _text({"figures": figures})
+    for of, tile_map in dataset.maps.items():
+        texts[f"maps/{of}.yaml"] = _text({"map": _plain(tile_map)})
     for source_id, snapshot in dataset.snapshots.items():
         texts[snapshot_name(source_id)] = snapshot
     return texts
