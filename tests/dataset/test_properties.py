@@ -24,7 +24,7 @@ from generator.dataset.load import Dataset, load_dataset
 from generator.dataset.periods import normalize_period, period_bounds, period_label
 from generator.dataset.problems import DataError
 from generator.dataset.schema import Event, Figure, Office, Region, Source
-from generator.dataset.vocabulary import INDICATORS
+from generator.dataset.vocabulary import INDICATORS, MAX_COUNT
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
@@ -175,7 +175,7 @@ def _without_none(data: dict[str, Any]) -> dict[str, Any]:
 def values(draw: st.DrawFn, indicator: str) -> int | float:
     spec = INDICATORS[indicator]
     low = -(10**9) if spec.minimum is None else spec.minimum
-    high = 10**9 if spec.maximum is None else spec.maximum
+    high = MAX_COUNT if spec.maximum is None else spec.maximum  # no count beyond Indonesia's people
     integers = st.integers(min_value=int(low), max_value=int(high))
     if spec.unit != "persen":
         return draw(integers)
