@@ -88,7 +88,9 @@ def regions(count: int, rng: random.Random, provinces_: int = PROVINCES) -> list
     queues = {p: [s for s, r in register().items() if r.get("parent") == p] for p in chosen}
     result: list[Area] = []
     for i in range(count):
-        province = chosen[i % len(chosen)]
+        # In turn, skipping provinces whose regions are all dealt (DKI Jakarta has six).
+        waiting = [p for p in chosen if queues[p]] or chosen
+        province = waiting[i % len(waiting)]
         base = rng.randrange(20_000, 400_000)
         if queues[province]:
             slug = queues[province].pop(0)
