@@ -49,16 +49,19 @@ def _kind(figure: Figure) -> tuple[str, str | None]:
 
 
 def check_source_disagreements(dataset: Dataset) -> Iterator[Problem]:
-    """Figures of one kind for one area from different sources, at any dates: a neutral note
-    saying what each source says, when, and what the numbers imply."""
+    """Figures of one kind for one area from different publishers, at any dates: a neutral note
+    saying what each says, when, and what the numbers imply. One publisher's series (a yearly
+    report) is one source of figures: its editions follow each other without a note."""
     groups = group_figures(dataset.figures, lambda f: (f.area, _kind(f), f.segment))
     slots = figure_slots(dataset)
+    publisher = {key: source.publisher for key, source in dataset.sources.items()}
     for figures in groups.values():
-        if len({f.source for f in figures}) < 2:
+        if len({publisher[f.source] for f in figures}) < 2:
             continue
         ordered = sorted(figures, key=lambda f: (period_bounds(f.period), f.at or "", f.source))
         for before, after in pairwise(ordered):
-            if before.source != after.source and before.period != after.period:
+            differ = publisher[before.source] != publisher[after.source]
+            if differ and before.period != after.period:
                 yield finding(
                     dataset,
                     [before, after],

@@ -188,3 +188,14 @@ def test_every_disagreement_of_the_shipped_sources_is_a_neutral_note() -> None:
     office = by_area[("kantor-cabang-blitar",)]
     assert "36 ribu peserta" in office and "226.342 pekerja" in office
     assert all("Sumber tidak menjelaskan penyebab perbedaannya" in m for m in by_area.values())
+
+
+def test_editions_of_one_publisher_follow_each_other_without_a_note(mini_data: Path) -> None:
+    """A yearly report series is one source of figures; only another publisher is a second one."""
+    sources = mini_data / "sources.yaml"
+    text = sources.read_text("utf-8")
+    sources.write_text(text.replace("publisher: Sumber Uji Cabang", "publisher: Sumber Uji Kota"))
+
+    codes = [p.code for p in run_checks(load_dataset(mini_data))]
+
+    assert "sources-differ" not in codes
