@@ -2,13 +2,16 @@
 
     python benchmarks/synthetic.py OUT_DIR [--regions 514]
 
-Writes a project data directory with 38 provinces, N kabupaten/kota spread over them, one
-branch office per four regions of a province (about 125 at N = 514), and monthly figures from
+Writes a project data directory with the real register of regions (data/regions.yaml: 38
+provinces and 514 kabupaten/kota, names and Kemendagri codes as published), figures for N
+kabupaten/kota dealt to the provinces in turn (beyond the register's 514, extra regions named
+"Sintetis <n>"), one branch office per four regions of a province (about 125 at N = 514), and
+monthly figures from
 January 2018 to October 2026 for coverage and each segment (PU, BPU, Jasa Konstruksi) of every
 region, office and province, plus a yearly coverage target: every page gets its full set of
 charts. Each figure's source is a yearly synthetic report of its province.
 
-Every name, title and quote says SINTETIS. Values come from a seeded generator, so the same
+Every figure, source, office and quote says SINTETIS. Values come from a seeded generator, so the same
 arguments write the same bytes. YAML is written as text, not through a YAML library: at
 300.000 figures a library's dumper would dominate the benchmark it prepares.
 """
@@ -18,8 +21,12 @@ from __future__ import annotations
 import argparse
 import random
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
+import yaml
+
+REGISTER = Path(__file__).resolve().parents[1] / "data" / "regions.yaml"
 PROVINCES = 38
 YEARS = range(2018, 2027)
 LAST_MONTH = (2026, 10)
@@ -35,6 +42,7 @@ class Area:
     name: str
     province: str  # slug of its province; a province names itself
     base: int  # participants in January 2018, sets the scale of every count
+    entry: str = ""  # its regions.yaml entry: the register's, or a synthetic one
 
 
 def published(year: int) -> str:
@@ -49,27 +57,51 @@ def months(years: range) -> list[tuple[int, int]]:
     return [(y, m) for y in years for m in range(1, 13) if (y, m) <= LAST_MONTH]
 
 
-def province_code(index: int) -> int:
-    return 11 + index
+@cache
+def register() -> dict[str, dict[str, str]]:
+    """The real regions by slug, in register order (provinces each followed by theirs)."""
+    return dict(yaml.safe_load(REGISTER.read_text(encoding="utf-8"))["regions"])
+
+
+def _entry(slug: str, region: dict[str, str]) -> str:
+    lines = [f"  {slug}:", f"    name: '{region['name']}'", f"    type: {region['type']}"]
+    lines += [f"    {key}: '{region[key]}'" for key in ("code", "bps_code") if key in region]
+    lines += [f"    parent: {region['parent']}"] if region.get("parent") else []
+    return "\n".join(lines)
+
+
+def _full_name(region: dict[str, str]) -> str:
+    kind = {"kabupaten": "Kabupaten ", "kota": "Kota "}.get(region["type"], "")
+    return kind + region["name"]
 
 
 def provinces(count: int = PROVINCES) -> list[Area]:
-    return [
-        Area(f"provinsi-sintetis-{province_code(i)}", f"Sintetis {province_code(i)}",
-             f"provinsi-sintetis-{province_code(i)}", 0)
-        for i in range(count)
-    ]  # fmt: skip
+    """The register's first `count` provinces."""
+    chosen = [(s, r) for s, r in register().items() if r["type"] == "provinsi"][:count]
+    return [Area(slug, r["name"], slug, 0, _entry(slug, r)) for slug, r in chosen]
 
 
-def regions(count: int, rng: random.Random, provinces: int = PROVINCES) -> list[Area]:
-    """Kabupaten and kota, dealt to the provinces in turn; every fifth is a kota."""
-    result = []
+def regions(count: int, rng: random.Random, provinces_: int = PROVINCES) -> list[Area]:
+    """Kabupaten and kota of the register, dealt to the provinces in turn; past the end of the
+    register, extra regions named "Sintetis <n>" (marked, never real)."""
+    chosen = [p.slug for p in provinces(provinces_)]
+    queues = {p: [s for s, r in register().items() if r.get("parent") == p] for p in chosen}
+    result: list[Area] = []
     for i in range(count):
-        code = province_code(i % provinces) * 100 + 1 + i // provinces
-        kind = "kota" if i % 5 == 4 else "kabupaten"
-        province = f"provinsi-sintetis-{province_code(i % provinces)}"
-        result.append(Area(f"{kind}-sintetis-{code}", f"Sintetis {code}", province,
-                           rng.randrange(20_000, 400_000)))  # fmt: skip
+        # In turn, skipping provinces whose regions are all dealt (DKI Jakarta has six).
+        waiting = [p for p in chosen if queues[p]] or chosen
+        province = waiting[i % len(waiting)]
+        base = rng.randrange(20_000, 400_000)
+        if queues[province]:
+            slug = queues[province].pop(0)
+            region = register()[slug]
+            result.append(Area(slug, _full_name(region), province, base, _entry(slug, region)))
+        else:
+            slug = f"kabupaten-sintetis-{i + 1}"
+            extra = {"name": f"{MARK} {i + 1}", "type": "kabupaten", "parent": province}
+            result.append(
+                Area(slug, f"Kabupaten {MARK} {i + 1}", province, base, _entry(slug, extra))
+            )
     return result
 
 
@@ -80,9 +112,8 @@ def offices(regions_: list[Area]) -> dict[str, list[Area]]:
         by_province.setdefault(region.province, []).append(region)
     result = {}
     for province, members in by_province.items():
-        code = province.rsplit("-", 1)[1]
         for start in range(0, len(members), REGIONS_PER_OFFICE):
-            slug = f"kantor-cabang-sintetis-{code}-{start // REGIONS_PER_OFFICE + 1}"
+            slug = f"kantor-cabang-sintetis-{province}-{start // REGIONS_PER_OFFICE + 1}"
             result[slug] = members[start : start + REGIONS_PER_OFFICE]
     return result
 
@@ -181,13 +212,11 @@ def write_dataset(
     rng = random.Random(seed)
     provs, regs = provinces(provinces_), regions(count, rng, provinces_)
     offs = offices(regs)
-    lines = [header("wilayah"), "regions:"]
-    for p in provs:
-        lines += [f"  {p.slug}:", f"    name: {p.name}", "    type: provinsi",
-                  f"    bps_code: '{p.slug.rsplit('-', 1)[1]}'"]  # fmt: skip
-    for r in regs:
-        lines += [f"  {r.slug}:", f"    name: {r.name}", f"    type: {r.slug.split('-')[0]}",
-                  f"    bps_code: '{r.slug.rsplit('-', 1)[1]}'", f"    parent: {r.province}"]  # fmt: skip
+    # The real register of the chosen provinces, every region of it, and any extra regions.
+    chosen = {p.slug for p in provs}
+    real = [_entry(s, r) for s, r in register().items() if (r.get("parent") or s) in chosen]
+    extra = [r.entry for r in regs if r.slug not in register()]
+    lines = [header("figures; the regions are the real register"), "regions:", *real, *extra]
     write_text(out / "regions.yaml", "\n".join(lines) + "\n")
 
     lines = [header("sumber"), "sources:"]

@@ -144,7 +144,7 @@ def json_file(parts: list[str], title: str) -> bytes:
     return f'{{\n"figures": {body},\n"meta": {meta_text}\n}}\n'.encode()
 
 
-def readme_text() -> str:
+def readme_text(register_credit: str = "") -> str:
     columns = "\n".join(f"  {name:<17} {meaning}" for name, meaning in COLUMNS.items())
     return f"""Unduhan data: Cakupan BPJS Ketenagakerjaan
 ==========================================
@@ -154,6 +154,8 @@ Berkas
   wilayah/<slug>.csv / .json  angka satu wilayah atau kantor cabang (termasuk angka gabungan)
   grafik/<halaman>--<grafik>.png / .svg  setiap grafik, dengan judul dan sumbernya di dalam gambar
   kutipan/<halaman>.bib / .ris           kutipan setiap halaman
+  daftar-wilayah.csv          setiap provinsi dan kabupaten/kota dengan kode Kemendagri
+                              (dan kode BPS bila ada): slug, name, type, code, bps_code, parent
 
 Setiap baris adalah satu angka sebagaimana disebut sumbernya. CSV memakai koma sebagai pemisah,
 UTF-8 tanpa BOM, dan titik sebagai tanda desimal (untuk mesin); kolom `as_published` memuat
@@ -167,6 +169,8 @@ Kolom
 Lisensi
   Data: {LICENCE}. Cantumkan "Cakupan BPJS Ketenagakerjaan" dan sumber asli setiap angka.
   Kalimat kutipan tetap milik penerbitnya dan dimuat sebagai kutipan singkat.
+  {register_credit or ""}
+  daftar-wilayah.csv adalah turunan daftar itu dan berlisensi sama (ODbL), bukan CC BY 4.0.
 
 ---
 
@@ -215,6 +219,32 @@ def area_parts(
     return parts
 
 
+REGISTER_COLUMNS = ("slug", "name", "type", "code", "bps_code", "parent")
+REGISTER_FILE = f"{DOWNLOADS_DIR}/daftar-wilayah.csv"
+
+
+def register_file(dataset: Dataset) -> bytes:
+    """Every region with its codes: a derivative of the register, under the register's ODbL."""
+    stream = io.StringIO()
+    writer = csv.writer(stream, lineterminator="\r\n")
+    writer.writerow(REGISTER_COLUMNS)
+    for slug, region in dataset.regions.items():
+        values = (slug, region.name, region.type, region.code, region.bps_code, region.parent)
+        writer.writerow(_csv_cell(v) for v in values)
+    return stream.getvalue().encode("utf-8")
+
+
+def register_credit(dataset: Dataset) -> str:
+    """ODbL attribution of the list of regions, for the README and the JSON files."""
+    register = dataset.register
+    if register is None:
+        return ""
+    return (
+        f"Daftar wilayah dan kodenya: {register.name} {register.version} ({register.url}), "
+        f"lisensi {register.licence} ({register.licence_url}) / list of regions and their codes."
+    )
+
+
 def download_files(dataset: Dataset, slugs: list[str], parts: dict[str, Part]) -> dict[str, bytes]:
     """Every download, by path under docs_dir: each page's area and the whole dataset.
 
@@ -224,7 +254,8 @@ def download_files(dataset: Dataset, slugs: list[str], parts: dict[str, Part]) -
     files = {
         f"{WHOLE_DATASET}.csv": csv_file([csv for csv, _ in parts.values()]),
         f"{WHOLE_DATASET}.json": json_file([lines for _, lines in parts.values()], "Semua angka"),
-        f"{DOWNLOADS_DIR}/README.txt": readme_text().encode("utf-8"),
+        f"{DOWNLOADS_DIR}/README.txt": readme_text(register_credit(dataset)).encode("utf-8"),
+        REGISTER_FILE: register_file(dataset),
     }
     of_slug: dict[str, list[Part]] = {slug: [] for slug in slugs}
     for area, part in parts.items():

@@ -19,6 +19,7 @@ from generator.checks.arithmetic import (
 from generator.checks.dates import check_figure_dates
 from generator.checks.denominators import check_implied_denominators, check_parts_within_whole
 from generator.checks.future import check_future_dates, latest_date
+from generator.checks.maps import check_tile_maps
 from generator.checks.quotes import (
     check_published_in_quote,
     check_quotes_in_snapshots,
@@ -51,6 +52,7 @@ CHECKS: tuple[Check, ...] = (
     check_unweighted_average,
     check_implied_denominators,
     check_parts_within_whole,
+    check_tile_maps,
     check_reserved_slugs,
 )
 

@@ -54,12 +54,17 @@ def dataset_texts(dataset: Dataset) -> dict[str, str]:
     for section in SECTIONS:
         items = getattr(dataset, section)
         if items:
-            texts[f"{section}.yaml"] = _text({section: {k: _plain(v) for k, v in items.items()}})
+            data = {section: {k: _plain(v) for k, v in items.items()}}
+            if section == "regions" and dataset.register is not None:
+                data = {"register": _plain(dataset.register), **data}
+            texts[f"{section}.yaml"] = _text(data)
     by_area: dict[str, list[dict[str, Any]]] = {}
     for figure in dataset.figures:
         by_area.setdefault("+".join(figure.area), []).append(_figure(figure))
     for area, figures in by_area.items():
         texts[f"figures/{area}.yaml"] = _text({"figures": figures})
+    for of, tile_map in dataset.maps.items():
+        texts[f"maps/{of}.yaml"] = _text({"map": _plain(tile_map)})
     for source_id, snapshot in dataset.snapshots.items():
         texts[snapshot_name(source_id)] = snapshot
     return texts

@@ -1,6 +1,6 @@
 """Which files under the data directory are the dataset; every other file is reported.
 
-The rule: `data/*.yaml` and `data/figures/*.yaml` are read. `data/snapshots/*` are the
+The rule: `data/*.yaml`, `data/figures/*.yaml` and `data/maps/*.yaml` are read. `data/snapshots/*` are the
 sources' copies, which generator.dataset.snapshots reads and reports. `data/schema.json` (for
 editors) and README or Markdown files beside the data files (for people) are not data and
 pass. Hidden files and folders (`.gitkeep`, `.DS_Store`, an editor's swap file) belong to
@@ -18,8 +18,9 @@ from generator.dataset.problems import Position, Problem
 from generator.dataset.snapshots import SNAPSHOTS_DIR
 
 FIGURES_DIR = "figures"
-_DATA_DIRS = (PurePosixPath("."), PurePosixPath(FIGURES_DIR))
-_LAYOUT = "data files are data/*.yaml and data/figures/*.yaml"
+MAPS_DIR = "maps"
+_DATA_DIRS = (PurePosixPath("."), PurePosixPath(FIGURES_DIR), PurePosixPath(MAPS_DIR))
+_LAYOUT = "data files are data/*.yaml, data/figures/*.yaml and data/maps/*.yaml"
 
 
 def data_files(data_dir: Path) -> list[Path]:

@@ -42,8 +42,10 @@ from generator.dataset.schema import (
     Figure,
     Office,
     Region,
+    Register,
     Revision,
     Source,
+    TileMap,
 )
 from generator.dataset.snapshots import read_snapshots
 from generator.memory import collector_paused
@@ -62,6 +64,8 @@ class Dataset:
     sources: dict[str, Source]
     events: dict[str, Event]
     figures: tuple[Figure, ...]
+    register: Register | None = None  # where the regions come from
+    maps: dict[str, TileMap] = field(default_factory=dict)  # tile-grid maps by what they show
     # Where each region, office, source, event and figure was written (not part of equality).
     positions: dict[str, Position] = field(default_factory=dict, compare=False, repr=False)
     # Each source's snapshot text, by source id, for `check` to verify quotes against.
@@ -490,6 +494,8 @@ class _Collected:
     sources: dict[str, Source] = field(default_factory=dict)
     events: dict[str, Event] = field(default_factory=dict)
     figures: list[Figure] = field(default_factory=list)
+    register: Register | None = None
+    maps: dict[str, TileMap] = field(default_factory=dict)
     figure_by_key: dict[str, Figure] = field(default_factory=dict)
     positions: dict[str, Position] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
@@ -538,6 +544,20 @@ def _collect_file(
     for section in ("regions", "offices", "sources", "events"):
         if items := getattr(content, section):
             _collect_named(collected, parsed, section, items)
+    if content.region_register is not None:
+        if collected.register is not None:
+            message = "the register is given twice; give it once, in regions.yaml"
+            position = parsed.position(("register",), at_key=True)
+            collected.problems.append(Problem(position, "register", message, "duplicate-id"))
+        collected.register = content.region_register
+    if (tile_map := content.tile_map) is not None:
+        position = parsed.position(("map",), at_key=True)
+        if tile_map.of in collected.maps:
+            first = collected.positions[f"map:{tile_map.of}"]
+            message = f"a second map of {tile_map.of!r} (first at {first})"
+            collected.problems.append(Problem(position, "map.of", message, "duplicate-id"))
+        collected.maps[tile_map.of] = tile_map
+        collected.positions[f"map:{tile_map.of}"] = position
     path = Path(parsed.name)
     in_figures_dir = path.parent.name == FIGURES_DIR
     for index, figure in enumerate(content.figures or ()):
@@ -764,6 +784,8 @@ def _load(data_dir: Path, cache: MutableMapping[str, bytes] | None) -> Dataset:
         sources=collected.sources,
         events=collected.events,
         figures=tuple(collected.figures),
+        register=collected.register,
+        maps=collected.maps,
         positions=collected.positions,
         snapshots=texts,
     )

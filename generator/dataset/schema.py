@@ -73,14 +73,34 @@ class Strict(BaseModel):
     model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
 
 
+class Register(Strict):
+    """Where the list of regions comes from: a published, versioned register."""
+
+    name: Text = Field(description="The register's name: 'idn-area-data' (an npm package).")
+    version: Text = Field(description="The pinned version the regions were imported from.")
+    url: Url = Field(description="Address of that version.")
+    licence: Text = Field(description="SPDX id of the register data's licence: 'ODbL-1.0'.")
+    licence_url: Url = Field(description="Address of the licence text.")
+    code_system: Literal["kemendagri"] = Field(
+        description="The system the regions' `code` belongs to: Kemendagri ('35.05')."
+    )
+
+
 class Region(Strict):
-    """A province or a kabupaten/kota, as in the BPS list."""
+    """A province or a kabupaten/kota, as in the official register."""
 
     name: Text = Field(description="Name without its type: 'Blitar', 'Jawa Timur'.")
     type: Literal["provinsi", "kabupaten", "kota"] = Field(description="Administrative type.")
-    bps_code: str = Field(
+    code: str | None = Field(
+        None,
+        pattern=r"^\d{2}(\.\d{2})?$",
+        description="Kemendagri code as text, quoted in YAML: '35' (province), '35.05' "
+        "(kabupaten/kota); every region imported from the register has one.",
+    )
+    bps_code: str | None = Field(
+        None,
         pattern=r"^\d{2}(\d{2})?$",
-        description="BPS code as text, quoted in YAML: '35' (province), '3505' (kabupaten/kota).",
+        description="BPS code as text where the BPS list gives it: '35', '3505'.",
     )
     parent: Slug | None = Field(None, description="Slug of the province a kabupaten/kota lies in.")
 
@@ -320,15 +340,42 @@ class Event(Strict):
     )
 
 
+class Tile(Strict):
+    """One region's tile on a tile-grid map: its cell and a label short enough to fit."""
+
+    column: int = Field(ge=0, le=40, description="Column, 0 at the west.")
+    row: int = Field(ge=0, le=40, description="Row, 0 at the north.")
+    label: Annotated[str, Field(min_length=1, max_length=10)] = Field(
+        description="Short label drawn on the tile: 'Tuban', 'JATIM'."
+    )
+
+
+class TileMap(Strict):
+    """A schematic tile-grid map: every region of an area as an equal tile, placed roughly
+    where it lies (not to scale, not boundaries)."""
+
+    of: Slug = Field(
+        description="'indonesia' for a map of the provinces, or a province's slug for a map of "
+        "its kabupaten/kota."
+    )
+    tiles: dict[Slug, Tile] = Field(description="Each region's tile, by slug.")
+
+
 class DataFile(Strict):
     """One YAML file of the dataset. A file may hold any of these sections."""
 
+    region_register: Register | None = Field(
+        None, alias="register", description="Where the regions come from; once, in regions.yaml."
+    )
     regions: dict[Slug, Region] | None = Field(None, description="Regions by slug.")
     offices: dict[Slug, Office] | None = Field(None, description="Branch offices by slug.")
     sources: dict[Slug, Source] | None = Field(None, description="Sources by id.")
     events: dict[Slug, Event] | None = Field(None, description="Events by id.")
     figures: list[Figure] | None = Field(
         None, description="Figures; keep one file per area: data/figures/<area>.yaml."
+    )
+    tile_map: TileMap | None = Field(
+        None, alias="map", description="A tile-grid map; one per file: data/maps/<of>.yaml."
     )
 
     @model_validator(mode="before")

@@ -14,6 +14,7 @@ import pandas as pd
 from pydantic import TypeAdapter
 
 from generator import memory, reuse
+from generator.checks.maps import NATIONAL
 from generator.dataset.load import Dataset
 from generator.dataset.periods import period_bounds, period_label
 from generator.dataset.problems import Problem
@@ -39,6 +40,7 @@ from generator.pages.metadata import area_jsonld
 from generator.pages.render import make_environment, render_page
 from generator.pages.urls import (
     HOME_PAGE,
+    HOME_SLUG,
     NOTES_PAGE,
     OFFICES_INDEX,
     REGIONS_INDEX,
@@ -78,7 +80,11 @@ def _facts(dataset: Dataset, slug: str) -> tuple[str, ...]:
         office = dataset.offices[slug]
         return ("BPJS Ketenagakerjaan", f"Provinsi {dataset.area_name(office.province)}")
     region = dataset.regions[slug]
-    facts = [REGION_TYPES[region.type], f"Kode BPS {region.bps_code}"]
+    facts = [REGION_TYPES[region.type]]
+    if region.code:
+        facts.append(f"Kode Kemendagri {region.code}")
+    if region.bps_code:
+        facts.append(f"Kode BPS {region.bps_code}")
     if region.parent:
         facts.append(f"Provinsi {dataset.area_name(region.parent)}")
     return tuple(facts)
@@ -145,6 +151,7 @@ def area_page(
         chartblocks.coverage_block(dataset, index, slug),
         chartblocks.segment_block(dataset, index, slug),
         chartblocks.comparison_block(dataset, index, slug),
+        chartblocks.map_block(dataset, index, slug, (slug, area_path(dataset, slug)), info, pages),
     )
     name = dataset.area_name(slug)
     path = area_path(dataset, slug)
@@ -246,12 +253,29 @@ def scope_name(dataset: Dataset) -> str:
     return dataset.area_name(provinces[0]) if len(provinces) == 1 else "Indonesia"
 
 
-def home_page(dataset: Dataset, index: FrameIndex, slugs: list[str]) -> PageSpec:
+def _home_maps(
+    dataset: Dataset, index: FrameIndex, slugs: list[str], info: BuildInfo
+) -> list[ChartBlock]:
+    """The map of the provinces; and, where the figures lie in one province, that province's."""
+    regions = [s for s in slugs if s in dataset.regions and dataset.regions[s].parent]
+    provinces = list(dict.fromkeys(str(dataset.regions[s].parent) for s in regions))
+    shown = [NATIONAL, *provinces] if len(provinces) == 1 else [NATIONAL]
+    home, pages = (HOME_SLUG, HOME_PAGE), frozenset(slugs)
+    blocks = [chartblocks.map_block(dataset, index, of, home, info, pages) for of in shown]
+    return [
+        dataclasses.replace(block, anchor=f"peta-{of}")
+        for of, block in zip(shown, blocks, strict=True)
+        if block is not None
+    ]
+
+
+def home_page(dataset: Dataset, index: FrameIndex, slugs: list[str], info: BuildInfo) -> PageSpec:
     """With figures from several provinces, the home page compares provinces, not 500 areas."""
     provinces = [s for s in _provinces(dataset) if s in slugs]
     featured = provinces if len(provinces) > 1 else slugs
     with_coverage = [r for r in _latest_coverage(dataset, index, featured) if r["latest"]]
     chart = chartblocks.overview_block(dataset, index, featured)
+    maps = _home_maps(dataset, index, slugs, info)
     return PageSpec(
         HOME_PAGE,
         "home.md.j2",
@@ -260,15 +284,21 @@ def home_page(dataset: Dataset, index: FrameIndex, slugs: list[str]) -> PageSpec
             "data_date": data_date(index.frame),
             "coverage": with_coverage,
             "chart": chart,
+            "maps": maps,
             "areas": [Link(dataset.area_name(s), area_path(dataset, s)) for s in featured],
             "lists_provinces": featured is provinces,
             "counts": {
                 "figures": len(index.frame),
                 "sources": len(dataset.sources),
                 "regions": sum(1 for r in dataset.regions.values() if r.type != "provinsi"),
+                "regions_with_figures": sum(
+                    1
+                    for s in slugs
+                    if s in dataset.regions and dataset.regions[s].type != "provinsi"
+                ),
             },
         },
-        charts=(chart,) if chart else (),
+        charts=((chart,) if chart else ()) + tuple(maps),
     )
 
 
@@ -304,7 +334,7 @@ def regions_index(dataset: Dataset, index: FrameIndex, slugs: list[str]) -> Page
                 {
                     "name": row["name"],
                     "type": REGION_TYPES[region.type],
-                    "bps_code": region.bps_code,
+                    "code": region.code,
                     "path": row["path"] if slug in pages else None,
                     "latest": row["latest"],
                 }
@@ -314,7 +344,12 @@ def regions_index(dataset: Dataset, index: FrameIndex, slugs: list[str]) -> Page
         "regions": len(dataset.regions),
         "with_page": sum(1 for slug in dataset.regions if slug in pages),
     }
-    context = {"groups": groups, "counts": counts, "scope": scope_name(dataset)}
+    context = {
+        "groups": groups,
+        "counts": counts,
+        "scope": scope_name(dataset),
+        "register": dataset.register,
+    }
     return PageSpec(REGIONS_INDEX, "regions.md.j2", context)
 
 
@@ -373,7 +408,9 @@ def sources_page(dataset: Dataset, index: FrameIndex) -> PageSpec:
             }
         )
     return PageSpec(
-        SOURCES_PAGE, "sources.md.j2", {"sources": sources, "period_label": period_label}
+        SOURCES_PAGE,
+        "sources.md.j2",
+        {"sources": sources, "period_label": period_label, "register": dataset.register},
     )
 
 
@@ -420,7 +457,7 @@ def all_pages(
 ) -> Iterator[PageSpec]:
     """Every page; with a `store`, area pages whose inputs are unchanged are reused."""
     slugs = areas_with_pages(dataset)
-    yield home_page(dataset, index, slugs)
+    yield home_page(dataset, index, slugs, info)
     yield regions_index(dataset, index, slugs)
     yield offices_index(dataset, frozenset(slugs))
     yield sources_page(dataset, index)

@@ -5,17 +5,19 @@ A chart is shown only where the data supports it; each builder returns None othe
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Iterable, Iterator
 
 import pandas as pd
 
-from generator.charts import coverage, segments
+from generator.charts import coverage, segments, tilemap
+from generator.checks.maps import NATIONAL
 from generator.checks.numbers import published_form
 from generator.dataset.load import Dataset
 from generator.dataset.periods import period_bounds
-from generator.pages.context import COMPARISON_DAYS, ChartBlock, Link, source_link
+from generator.pages.context import COMPARISON_DAYS, ChartBlock, Link, area_path, source_link
 from generator.pages.filters import nilai, published_number
-from generator.pages.urls import HOME_SLUG
+from generator.pages.urls import HOME_SLUG, page_link
+from generator.project import BuildInfo
 from generator.tables import FrameIndex
 
 _SEGMENT_ORDER = {"pu": 0, "bpu": 1, "jakon": 2, "pmi": 3}
@@ -307,3 +309,74 @@ def overview_block(dataset: Dataset, index: FrameIndex, slugs: list[str]) -> Cha
         summary="Angka terbaru tiap wilayah, dari tanggal yang berbeda-beda",
         page_slug=HOME_SLUG,
     )
+
+
+def map_block(
+    dataset: Dataset,
+    index: FrameIndex,
+    of: str,
+    page: tuple[str, str],
+    info: BuildInfo,
+    pages: Collection[str],
+) -> ChartBlock | None:
+    """The tile-grid map of `of` (its kabupaten/kota, or 'indonesia': the provinces), coloured
+    by each region's latest coverage; `page` is (slug, path) of the page it is drawn on, and a
+    tile links to its region's page where that is one of `pages` (areas_with_pages)."""
+    tile_map = dataset.maps.get(of)
+    if tile_map is None:
+        return None
+    slug, path = page
+    rows = []
+    for region, tile in tile_map.tiles.items():
+        latest = index.totals(region, "coverage")
+        row = latest.iloc[-1] if not latest.empty else None
+        rows.append(
+            {
+                "column": tile.column,
+                "row": tile.row,
+                "label": tile.label,
+                "name": dataset.area_name(region),
+                "share": row["value"] / 100 if row is not None else None,
+                "value_text": _share(row) if row is not None else "belum ada angka",
+                "period_label": row["period_label"] if row is not None else "",
+                "source_label": row["source_label"] if row is not None else "",
+                "href": page_link(path, area_path(dataset, region), info.is_offline)
+                if region in pages
+                else None,
+            }
+        )
+    tiles = pd.DataFrame(rows)
+    what = "provinsi" if of == NATIONAL else f"kabupaten/kota {dataset.area_name(of)}"
+    title = f"Peta cakupan {what}"
+    subtitle = (
+        "Peta skematis: satu kotak per wilayah, letaknya perkiraan. Warna: angka terbaru tiap "
+        "wilayah, dari tanggal dan sumber yang berbeda-beda; abu-abu: belum ada angka."
+    )
+    shown = tiles[tiles["share"].notna()]
+    table = tuple(
+        (r.name, r.value_text, r.period_label, r.source_label) for r in tiles.itertuples()
+    )
+    listed = "; ".join(f"{r.name} {r.value_text} ({r.period_label})" for r in shown.itertuples())
+    without = len(tiles) - len(shown)
+    summary = (
+        f"Peta skematis {what}, {len(tiles)} wilayah: {listed or 'belum ada yang punya angka'}"
+        f"{'; ' if listed else ''}{without} wilayah belum ada angka"
+    )
+    sources = [s for s in dict.fromkeys(_source_ids(index, tile_map.tiles))]
+    return ChartBlock(
+        anchor="peta",
+        title=title,
+        spec=tilemap.tile_map(tiles, title, subtitle),
+        summary=summary + ".",
+        header=("Wilayah", "Cakupan terbaru", "Periode", "Sumber"),
+        rows=table,
+        sources=tuple(source_link(dataset, s) for s in sources),
+        page_slug=slug,
+    )
+
+
+def _source_ids(index: FrameIndex, regions: Iterable[str]) -> Iterator[str]:
+    for region in regions:
+        latest = index.totals(region, "coverage")
+        if not latest.empty:
+            yield latest.iloc[-1]["source"]

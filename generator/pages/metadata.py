@@ -50,11 +50,12 @@ def area_jsonld(
     name = dataset.area_name(slug)
     place: dict[str, Any] = {"@type": "Place", "name": name}
     if region := dataset.regions.get(slug):
-        place["identifier"] = {
-            "@type": "PropertyValue",
-            "propertyID": "Kode BPS",
-            "value": region.bps_code,
-        }
+        codes = [("Kode Kemendagri", region.code), ("Kode BPS", region.bps_code)]
+        place["identifier"] = [
+            {"@type": "PropertyValue", "propertyID": name, "value": value}
+            for name, value in codes
+            if value
+        ]
     document: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Dataset",

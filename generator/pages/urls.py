@@ -8,6 +8,7 @@ such slugs are reserved: derived from SITE_PAGES, never listed a second time.
 
 from __future__ import annotations
 
+import posixpath
 from pathlib import PurePosixPath
 
 HOME_PAGE = "index.md"
@@ -40,3 +41,17 @@ def reserved_slugs(*, is_office: bool) -> dict[str, str]:
         if len(parts) > 1 and parts[0] == folder:
             reserved[PurePosixPath(parts[1]).stem] = page
     return reserved
+
+
+def _directory_url(page: str) -> str:
+    """A page's URL path as MkDocs writes it: `wilayah/kota-blitar.md` -> `wilayah/kota-blitar/`."""
+    stem = page.removesuffix(".md")
+    return "" if stem == "index" else stem.removesuffix("/index") + "/"
+
+
+def page_link(from_page: str, to_page: str, is_offline: bool) -> str:
+    """The link from one page to another in a chart spec, which MkDocs does not rewrite."""
+    here, there = _directory_url(from_page), _directory_url(to_page)
+    relative = posixpath.relpath(there or ".", here or ".") + "/"
+    relative = "" if relative == "./" else relative.removeprefix("./")
+    return relative + "index.html" if is_offline else relative or "./"

@@ -27,8 +27,10 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import synthetic  # noqa: E402
 
 INFO = BuildInfo("Situs", "https://contoh.id/", False, date(2026, 11, 22))
-EDITED = "kota-sintetis-1103"  # in the first province, with kabupaten 1101 and 1102
-ELSEWHERE = {"kabupaten-sintetis-1201", "kabupaten-sintetis-1202", "kabupaten-sintetis-1203"}
+# The synthetic data of two provinces of the register: Aceh, and Sumatera Utara.
+EDITED = "kabupaten-aceh-timur"  # in the first province, with Aceh Selatan and Aceh Tenggara
+FIRST = "kabupaten-aceh-selatan"
+ELSEWHERE = {"kabupaten-tapanuli-tengah", "kabupaten-tapanuli-utara", "kabupaten-tapanuli-selatan"}
 
 
 def build_pages(
@@ -67,7 +69,7 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 
 def _set_first_value(data: Path, new: Callable[[float], str]) -> None:
-    """The first percentage of Kota 1103 set to `new(old)`, with its text and quote."""
+    """The first percentage of Aceh Timur set to `new(old)`, with its text and quote."""
     path = data / "figures" / f"{EDITED}.yaml"
     text = path.read_text(encoding="utf-8")
     value = re.search(r"value: (\d+(\.\d)?)\n", text)
@@ -103,29 +105,29 @@ def write_a_value_as_an_integer(data: Path) -> None:
 def add_a_figure(data: Path) -> None:
     """A figure early in the first file read: every later row of the frame moves down one."""
     _edit(
-        data / "figures" / "kabupaten-sintetis-1101.yaml",
+        data / "figures" / f"{FIRST}.yaml",
         "figures:\n",
-        "figures:\n- area: kabupaten-sintetis-1101\n  indicator: coverage\n  unit: persen\n"
+        f"figures:\n- area: {FIRST}\n  indicator: coverage\n  unit: persen\n"
         "  value: 30.5\n  as_published: '30,5 persen'\n  period: '2025-12'\n"
-        "  source: laporan-provinsi-sintetis-11-2026\n"
+        "  source: laporan-aceh-2026\n"
         "  quote: '[SINTETIS] Cakupan 2025-12 sebesar 30,5 persen.'\n",
     )
 
 
 def add_a_joint_figure(data: Path) -> None:
     """A figure two regions share: each reads it, through its joint figures."""
-    (data / "figures" / "kabupaten-sintetis-1101+kota-sintetis-1103.yaml").write_text(
-        "figures:\n- area: [kabupaten-sintetis-1101, kota-sintetis-1103]\n"
+    (data / "figures" / f"{FIRST}+{EDITED}.yaml").write_text(
+        f"figures:\n- area: [{FIRST}, {EDITED}]\n"
         "  indicator: active_participants\n  unit: orang\n  value: 1234\n"
         "  as_published: '1.234'\n  period: '2026-06'\n"
-        "  source: laporan-provinsi-sintetis-11-2026\n"
+        "  source: laporan-aceh-2026\n"
         "  quote: '[SINTETIS] Peserta aktif gabungan 1.234 orang.'\n",
         encoding="utf-8",
     )
 
 
 def delete_a_figure(data: Path) -> None:
-    """The last figure of Kota 1103: a page must not keep showing it."""
+    """The last figure of Aceh Timur: a page must not keep showing it."""
     path = data / "figures" / f"{EDITED}.yaml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text[: text.rindex("\n- ") + 1], encoding="utf-8")
@@ -180,7 +182,7 @@ def test_an_edit_rebuilds_the_pages_that_read_it_and_no_other(
     change_a_value(data)
     _, built = build_pages(data, dict(cache))
     assert EDITED in built  # its own page
-    assert "provinsi-sintetis-11" in built  # compares its regions
+    assert "aceh" in built  # compares its regions
     assert not ELSEWHERE & set(built)  # the other province read nothing of it
 
 

@@ -154,14 +154,14 @@ def test_pages_with_enough_data_have_their_charts(built_site: Path) -> None:
 # --- the regions index lists every kabupaten/kota ----------------------------------------------
 
 
-def test_regions_index_lists_all_38_kabupaten_kota(built_site: Path) -> None:
+def test_regions_index_lists_all_514_kabupaten_kota(built_site: Path) -> None:
     data = dataset()
     rows = {
         text(row.find("td")): row
         for row in page(built_site, "wilayah").select("article table tbody tr")
     }
     regencies = {s: r for s, r in data.regions.items() if r.type in {"kabupaten", "kota"}}
-    assert len(regencies) == 38
+    assert len(regencies) == 514
     with_figures = {s for f in data.figures for s in f.area}
     for slug in regencies:
         name = data.area_name(slug)

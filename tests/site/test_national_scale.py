@@ -26,7 +26,9 @@ import synthetic  # noqa: E402
 
 YEARS = range(2024, 2027)
 MONTHS = len(synthetic.months(YEARS))  # January 2024 to October 2026
-REGION = "wilayah/kota-sintetis-1103/index.html"  # every fifth region is a kota
+PROVINCES = [p.slug for p in synthetic.provinces(2)]  # the register's first two: Aceh, Sumut
+SLUG = synthetic.regions(6, synthetic.random.Random(0), 2)[2].slug  # a region with figures
+REGION = f"wilayah/{SLUG}/index.html"
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +48,7 @@ def _spec(soup: BeautifulSoup, anchor: str) -> dict:
 
 def test_a_long_series_page_lists_the_latest_figure_of_each_kind(site: Path) -> None:
     soup = _soup(site / REGION)
-    rows = soup.select("#semua-angka ~ * a[id^='angka-kota-sintetis-1103--']")
+    rows = soup.select(f"#semua-angka ~ * a[id^='angka-{SLUG}--']")
     kinds = {a["id"].split("--")[1] + a["id"].split("--")[2] for a in rows}
     # coverage, the coverage target, and the three segments: each once, the latest
     assert len(rows) == len(kinds) == 5
@@ -58,7 +60,7 @@ def test_a_long_series_page_lists_the_latest_figure_of_each_kind(site: Path) -> 
 def test_charts_keep_every_monthly_point(site: Path) -> None:
     soup = _soup(site / REGION)
     coverage = _spec(soup, "grafik-cakupan")["datasets"]
-    own = next(p for p in coverage["points"] if p["series"] == "Kota Sintetis 1103")
+    own = next(p for p in coverage["points"] if p["role"] == "own")
     assert len(own["share"]) == len(own["p"]) == MONTHS
     assert own["p"] == list(range(MONTHS))  # month offsets: the chart computes each date
     assert "periods" not in coverage and len(coverage["targets"]) == len(YEARS)
@@ -85,16 +87,18 @@ def test_home_page_compares_provinces(site: Path) -> None:
     assert soup.h1.get_text(strip=True).startswith("Cakupan BPJS Ketenagakerjaan di Indonesia")
     table = soup.select_one("#cakupan-terbaru ~ div table, #cakupan-terbaru ~ table")
     names = [tr.td.get_text(strip=True) for tr in table.select("tbody tr")]
-    assert names == ["Sintetis 11", "Sintetis 12"]
+    assert names == ["Aceh", "Sumatera Utara"]
 
 
 def test_regions_index_groups_regions_under_their_province(site: Path) -> None:
     soup = _soup(site / "wilayah" / "index.html")
-    for code, regions in (("11", {"1101", "1102", "1103"}), ("12", {"1201", "1202", "1203"})):
-        heading = soup.select_one(f"#provinsi-provinsi-sintetis-{code}")
+    register = synthetic.register()
+    for province in PROVINCES:
+        heading = soup.select_one(f"#provinsi-{province}")
         table = heading.find_next("table")
         codes = {tr.select("td")[2].get_text(strip=True) for tr in table.select("tbody tr")}
-        assert codes == {code} | regions
+        expected = {r["code"] for s, r in register.items() if province in (s, r.get("parent"))}
+        assert codes == expected  # every region of the register, with figures or not
     assert soup.select_one("[data-filter] input[type=search]") is not None
 
 
@@ -141,7 +145,7 @@ def test_search_box_filters_the_regions_index(site: Path, browser: Any) -> None:
     page = browser.new_page()
     try:
         page.goto((site / "wilayah" / "index.html").as_uri())
-        page.fill("[data-filter] input", "1202")
+        page.fill("[data-filter] input", "12.02")
         visible = page.eval_on_selector_all(
             "table tbody tr", "rows => rows.filter(r => r.offsetParent).map(r => r.textContent)"
         )
@@ -151,6 +155,7 @@ def test_search_box_filters_the_regions_index(site: Path, browser: Any) -> None:
         count = page.text_content(".table-filter-count")
     finally:
         page.close()
-    assert len(visible) == 1 and "1202" in visible[0]
-    assert headings == ["provinsi-provinsi-sintetis-12"]
-    assert count == "1 dari 8 baris cocok"
+    rows = sum(1 for r in synthetic.register().values() if (r.get("parent") or "") in PROVINCES)
+    assert len(visible) == 1 and "12.02" in visible[0]
+    assert headings == [f"provinsi-{PROVINCES[1]}"]
+    assert count == f"1 dari {rows + len(PROVINCES)} baris cocok"
