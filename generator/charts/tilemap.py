@@ -30,7 +30,6 @@ def _template() -> dict[str, Any]:
             axis=None,
             scale=alt.Scale(domain=style.list_slot("rows"), paddingInner=0.08),
         ),
-        href=alt.Href(field="href", type="nominal"),
         tooltip=[
             alt.Tooltip(field="name", type="nominal", title="Wilayah"),
             alt.Tooltip(field="value_text", type="nominal", title="Cakupan"),
@@ -54,7 +53,14 @@ def _template() -> dict[str, Any]:
         text=alt.Text(field="label", type="nominal"),
         color=alt.condition("datum.share > 0.45", alt.value("#ffffff"), alt.value("#212121")),
     )
-    return style.finish(alt.layer(blank, tiles, labels))
+    # On top, a clear tile for each region with a page, linking there: a tile without one has
+    # no link at all (an empty href would still make it a link).
+    links = (
+        base.transform_filter("datum.href")
+        .mark_rect(opacity=0, cursor="pointer")
+        .encode(href=alt.Href(field="href", type="nominal"))
+    )
+    return style.finish(alt.layer(blank, tiles, labels, links))
 
 
 def tile_map(tiles: pd.DataFrame, title: str, subtitle: str) -> dict[str, Any]:

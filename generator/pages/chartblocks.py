@@ -15,7 +15,8 @@ from generator.checks.numbers import published_form
 from generator.dataset.load import Dataset
 from generator.dataset.periods import period_bounds
 from generator.pages.context import COMPARISON_DAYS, ChartBlock, Link, area_path, source_link
-from generator.pages.filters import nilai, published_number
+from generator.pages.filters import Markdown, md_escape, nilai, published_number
+from generator.pages.render import href
 from generator.pages.urls import HOME_SLUG, page_link
 from generator.project import BuildInfo
 from generator.tables import FrameIndex
@@ -343,6 +344,7 @@ def map_block(
                 "href": page_link(path, area_path(dataset, region), info.is_offline)
                 if region in pages
                 else None,
+                "page": area_path(dataset, region) if region in pages else None,
             }
         )
     tiles = pd.DataFrame(rows)
@@ -354,7 +356,8 @@ def map_block(
     )
     shown = tiles[tiles["share"].notna()]
     table = tuple(
-        (r.name, r.value_text, r.period_label, r.source_label) for r in tiles.itertuples()
+        (_linked(r.name, path, r.page), r.value_text, r.period_label, r.source_label)
+        for r in tiles.itertuples()
     )
     listed = "; ".join(f"{r.name} {r.value_text} ({r.period_label})" for r in shown.itertuples())
     without = len(tiles) - len(shown)
@@ -373,6 +376,14 @@ def map_block(
         sources=tuple(source_link(dataset, s) for s in sources),
         page_slug=slug,
     )
+
+
+def _linked(name: str, from_page: str, to_page: object) -> str:
+    """A region's name in a chart's text table, linked to its page where it has one (pandas
+    holds a missing page as NaN)."""
+    if not isinstance(to_page, str):
+        return name
+    return Markdown(f"[{md_escape(name)}]({href(from_page, to_page)})")
 
 
 def _source_ids(index: FrameIndex, regions: Iterable[str]) -> Iterator[str]:
