@@ -27,15 +27,19 @@ from generator.pages.context import (
     SOURCES_PAGE,
     AreaPage,
     ChartBlock,
+    EventRow,
     Link,
+    SourceEntry,
     area_path,
     download_path,
     event_rows,
     figure_row,
     figure_rows,
     headline,
+    linked_source_id,
     note_anchor,
     note_rows,
+    source_entries,
     source_link,
 )
 from generator.pages.metadata import area_jsonld
@@ -130,6 +134,8 @@ def area_page(
     citation = _citation(path, name, rows if not measured(rows).empty else index.frame, info)
     listed = latest_figures(own)
     charts = tuple(b for b in blocks if b is not None)
+    joint, office = latest_figures(index.joint(slug)), latest_figures(office_rows)
+    events = event_rows(dataset, slug)
     return AreaPage(
         path=path,
         slug=slug,
@@ -139,16 +145,30 @@ def area_page(
         headline=headline(dataset, own),
         charts=charts,
         figures=figure_rows(dataset, listed, own),
-        joint_figures=figure_rows(dataset, latest_figures(index.joint(slug))),
-        office_figures=figure_rows(dataset, latest_figures(office_rows)),
+        joint_figures=figure_rows(dataset, joint),
+        office_figures=figure_rows(dataset, office),
         figure_counts=(len(listed), len(own)),
-        events=event_rows(dataset, slug),
+        events=events,
+        sources=_cited_sources(dataset, charts, [listed, joint, office], events),
         notes=note_rows(notes, slug),
         related=_related(dataset, slug),
         citation=citation,
         jsonld=_jsonld(dataset, rows, slug, citation, info),
         og_image=_absolute(info, charts[0].png_path) if charts else "",
     )
+
+
+def _cited_sources(
+    dataset: Dataset,
+    charts: tuple[ChartBlock, ...],
+    tables: list[pd.DataFrame],
+    events: tuple[EventRow, ...],
+) -> tuple[SourceEntry, ...]:
+    """Every source a page cites, in its order: charts, figure tables, events."""
+    ids = [linked_source_id(link) for chart in charts for link in chart.sources]
+    ids += [key for table in tables for key in table["source"]]
+    ids += [linked_source_id(event.source) for event in events]
+    return source_entries(dataset, ids)
 
 
 def latest_figures(rows: pd.DataFrame) -> pd.DataFrame:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -133,6 +134,16 @@ class ChartBlock:
 
 
 @dataclass(frozen=True)
+class SourceEntry:
+    """A source a page cites, with its address, so a printed page still says where to look."""
+
+    link: Link  # its entry on the Sumber page
+    title: str | None
+    url: str | None
+    seed: str | None  # the copy kept in the repository, when the address is unknown
+
+
+@dataclass(frozen=True)
 class RevisionRow:
     date: str
     old: Markdown
@@ -199,6 +210,7 @@ class AreaPage:
     notes: tuple[NoteRow, ...]
     related: tuple[Link, ...] = field(default=())
     figure_counts: tuple[int, int] = (0, 0)  # figures listed on the page, figures in all
+    sources: tuple[SourceEntry, ...] = ()
     citation: Citation | None = None
     jsonld: str = ""  # schema.org Dataset, JSON text for the page's front matter
     og_image: str = ""  # absolute URL of the first chart's PNG, for link previews
@@ -220,6 +232,20 @@ def source_link(dataset: Dataset, source_id: str) -> Link:
     date = source.published or source.reported
     text = f"{source.publisher}, {period_label(date)}" if date else source.publisher
     return Link(text, f"{SOURCES_PAGE}#sumber-{source_id}")
+
+
+def source_entries(dataset: Dataset, source_ids: Iterable[str]) -> tuple[SourceEntry, ...]:
+    """Each source once, in the order first cited."""
+    return tuple(
+        SourceEntry(source_link(dataset, key), source.title, source.url, source.seed)
+        for key in dict.fromkeys(source_ids)
+        for source in [dataset.sources[key]]
+    )
+
+
+def linked_source_id(link: Link) -> str:
+    """The source id of a link to the Sumber page (source_link)."""
+    return link.path.partition("#sumber-")[2]
 
 
 def _text(value: object) -> str | None:

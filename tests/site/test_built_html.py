@@ -105,6 +105,31 @@ def _charts(site: Path) -> Iterator[tuple[str, Tag]]:
             yield path.relative_to(site).as_posix(), chart
 
 
+def test_sources_show_their_copies_file_names_as_written(built_site: Path) -> None:
+    """A seed's name was shown as `002\\_08ff…`: escaped for Markdown inside a code span."""
+    seeds = {s.seed for s in dataset().sources.values() if s.seed}
+    assert seeds
+    for url in ("sumber/", "wilayah/kota-blitar/"):
+        codes = {code.get_text() for code in page(built_site, url).select("article code")}
+        shown = {text for text in codes if text.endswith(".txt")}
+        assert shown and shown <= seeds, (url, shown)
+    assert seeds <= {code.get_text() for code in page(built_site, "sumber/").select("code")}
+
+
+def test_a_region_page_lists_its_sources_with_their_addresses(built_site: Path) -> None:
+    """Printed or read offline, the page says where each of its sources is."""
+    data = dataset()
+    body = page(built_site, "wilayah/kota-blitar/")
+    entries = body.select("#sumber + ul > li")
+    cited = {a["href"].split("#")[1] for a in body.select('td a[href*="sumber/#sumber-"]')}
+    assert cited and cited <= {li.a["href"].split("#")[1] for li in entries}
+    for li in entries:
+        source = data.sources[li.a["href"].split("#sumber-")[1]]
+        text = " ".join(li.get_text().split())
+        assert (source.url or "Alamat web belum diketahui") in text, text
+        assert not source.title or source.title in text, text
+
+
 def test_charts_carry_inline_data_and_a_text_alternative(built_site: Path) -> None:
     charts = list(_charts(built_site))
     assert len(charts) >= 5
