@@ -20,6 +20,14 @@ PICTURE_HEIGHT = 340
 # screen's (568-757 px); the page picks one by the width of the window (NARROW_WINDOW).
 PICTURE_WIDTHS = (360, 720)
 NARROW_WINDOW = 560
+BAR_LINE = 17  # the height of a bar's label line, in pixels
+
+
+def bars_height(bars: int, lines: int = 1) -> int:
+    """A bar chart's whole height: room for each bar's label of `lines` lines, and the axis."""
+    return max(PICTURE_HEIGHT, bars * (lines * BAR_LINE + 12) + 70)
+
+
 EMBED_EXTRA = 180  # an exported chart's title, legend, source and credit lines
 TITLE_CHARACTERS = 42
 HIGHLIGHT = "#1565c0"

@@ -216,14 +216,16 @@ def data_iso_date(frame: pd.DataFrame) -> date:
 
 
 def _latest_coverage(dataset: Dataset, index: FrameIndex, slugs: list[str]) -> list[dict[str, Any]]:
-    rows = []
-    for slug in slugs:
-        own = index.totals(slug, "coverage")
-        latest = figure_row(dataset, own.iloc[-1]) if not own.empty else None
-        rows.append(
-            {"name": dataset.area_name(slug), "path": area_path(dataset, slug), "latest": latest}
-        )
-    return rows
+    """Each area's name, page and latest coverage (chartblocks.latest_coverage, or None)."""
+    latest = chartblocks.latest_coverage(dataset, index, slugs)
+    return [
+        {
+            "name": dataset.area_name(slug),
+            "path": area_path(dataset, slug),
+            "latest": figure_row(dataset, latest[slug]) if slug in latest else None,
+        }
+        for slug in slugs
+    ]
 
 
 def _provinces(dataset: Dataset) -> list[str]:
@@ -248,6 +250,7 @@ def home_page(dataset: Dataset, index: FrameIndex, slugs: list[str]) -> PageSpec
         {
             "scope": scope_name(dataset),
             "data_date": data_date(index.frame),
+            "rule": chartblocks.LATEST_RULE,
             "coverage": with_coverage,
             "chart": chart,
             "areas": [Link(dataset.area_name(s), area_path(dataset, s)) for s in featured],

@@ -26,7 +26,6 @@ NOTES_PAGE = "catatan-konsistensi.md"
 REVISIONS_PAGE = "riwayat-revisi.md"
 REGIONS_INDEX = "wilayah/index.md"
 OFFICES_INDEX = "kantor-cabang/index.md"
-COMPARISON_DAYS = 366  # regions compared must have figures within a year of each other
 
 
 def download_path(slug: str, extension: str) -> str:
