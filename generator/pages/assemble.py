@@ -389,11 +389,18 @@ def revisions_page(dataset: Dataset, frame: pd.DataFrame) -> PageSpec:
     return PageSpec(REVISIONS_PAGE, "revisions.md.j2", {"revisions": items})
 
 
+def note_title(dataset: Dataset, problem: Problem) -> str:
+    """A note's heading: its kind and the areas it is about, so that no two read alike."""
+    areas = [dataset.area_name(a) for a in dict.fromkeys(problem.areas) if "+" not in a]
+    kind = NOTE_TITLES.get(problem.code, problem.code)
+    return f"{kind}: {', '.join(areas)}" if areas else kind
+
+
 def notes_page(dataset: Dataset, findings: list[Problem]) -> PageSpec:
     notes = [
         {
             "anchor": note_anchor(p),
-            "title": NOTE_TITLES.get(p.code, p.code),
+            "title": note_title(dataset, p),
             "problem": p,
             "areas": [
                 Link(dataset.area_name(a), area_path(dataset, a)) for a in p.areas if "+" not in a

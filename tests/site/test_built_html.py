@@ -105,6 +105,28 @@ def _charts(site: Path) -> Iterator[tuple[str, Tag]]:
             yield path.relative_to(site).as_posix(), chart
 
 
+def test_footer_credits_the_site_and_licence_in_indonesian(built_site: Path) -> None:
+    for url in ("", "wilayah/kota-blitar/", "sumber/"):
+        footer = " ".join(page(built_site, url).select_one(".md-copyright").get_text().split())
+        assert "CC BY 4.0" in footer and "Cakupan BPJS Ketenagakerjaan" in footer, footer
+        assert "Made with" not in footer, footer
+
+
+def test_notes_page_headings_are_distinct(built_site: Path) -> None:
+    headings = [h.get_text() for h in page(built_site, "catatan-konsistensi/").select("h2[id]")]
+    assert len(headings) >= 4 and len(set(headings)) == len(headings), headings
+
+
+def test_a_chart_title_is_printed_once_as_its_heading(built_site: Path) -> None:
+    for url in ("", "wilayah/kota-blitar/", "kantor-cabang/kantor-cabang-tuban/"):
+        for chart in page(built_site, url).select(".vega-chart"):
+            assert "title" not in json.loads(chart["data-spec"]), (url, chart["id"])
+            heading = chart.find_previous("h3").get_text().rstrip("¶")
+            for img in chart.select("img, source"):
+                picture = built_site / url / (img.get("src") or img["srcset"])
+                assert heading not in picture.resolve().read_text(encoding="utf-8"), picture
+
+
 def test_sources_show_their_copies_file_names_as_written(built_site: Path) -> None:
     """A seed's name was shown as `002\\_08ff…`: escaped for Markdown inside a code span."""
     seeds = {s.seed for s in dataset().sources.values() if s.seed}

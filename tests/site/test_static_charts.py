@@ -105,3 +105,24 @@ def test_a_region_page_loads_no_vega_until_a_reader_reaches_for_a_chart(
     page.wait_for_function("document.querySelector('.vega-chart').dataset.mode === 'interactive'")
     assert page.evaluate("typeof window.vegaEmbed") == "function"
     watch.assert_clean()
+
+
+CHART_ROOM = """() => [...document.querySelectorAll('.vega-chart')].map((c) => {
+  const drawing = c.querySelector('img, svg.marks');
+  return [c.id, c.getBoundingClientRect().height, drawing.getBoundingClientRect().height];
+})"""
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_a_chart_takes_the_room_of_its_drawing_and_no_more(open_page: OpenPage, width: int) -> None:
+    """No blank under a bar chart: the room kept for a chart is its drawing's, static or not."""
+    page = open_page(REGION, width=width)
+    page.wait_for_function(CHARTS_SETTLED, timeout=TIMEOUT_MS)
+    for chart, room, drawing in page.evaluate(CHART_ROOM):
+        assert abs(room - drawing) <= 2, (chart, room, drawing)
+    page.locator(".vega-chart").nth(1).hover()
+    page.wait_for_function(
+        "document.querySelectorAll('.vega-chart')[1].dataset.mode === 'interactive'"
+    )
+    for chart, room, drawing in page.evaluate(CHART_ROOM):
+        assert abs(room - drawing) <= 2, (chart, room, drawing)
