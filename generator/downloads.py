@@ -16,6 +16,7 @@ from generator.dataset.schema import Figure
 from generator.dataset.vocabulary import INDICATORS, SEGMENTS
 from generator.pages.context import DOWNLOADS_DIR, download_path
 from generator.reuse import FrameVersions
+from generator.workbook import workbook_file
 
 LICENCE = "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)"
 WHOLE_DATASET = f"{DOWNLOADS_DIR}/semua-angka"
@@ -128,14 +129,16 @@ def readme_text() -> str:
 ==========================================
 
 Berkas
-  semua-angka.csv / .json     semua angka dalam dataset
-  wilayah/<slug>.csv / .json  angka satu wilayah atau kantor cabang (termasuk angka gabungan)
+  semua-angka.csv / .json / .xlsx     semua angka dalam dataset
+  wilayah/<slug>.csv / .json / .xlsx  angka satu wilayah atau kantor cabang (termasuk gabungan)
   grafik/<halaman>--<grafik>.png / .svg  setiap grafik, dengan judul dan sumbernya di dalam gambar
   kutipan/<halaman>.bib / .ris           kutipan setiap halaman
 
 Setiap baris adalah satu angka sebagaimana disebut sumbernya. CSV memakai koma sebagai pemisah,
 UTF-8 tanpa BOM, dan titik sebagai tanda desimal (untuk mesin); kolom `as_published` memuat
 angka persis seperti tertulis di sumber. Nilai kosong berarti sumber tidak menyebutnya.
+Berkas .xlsx (Excel, LibreOffice) memuat kolom yang sama dengan angka sebagai angka, ditambah
+period_start dan period_end sebagai tanggal, dan lembar "Keterangan" tentang kolom dan lisensi.
 
 Kolom
 {columns}
@@ -210,4 +213,22 @@ def download_files(dataset: Dataset, slugs: list[str], parts: dict[str, Part]) -
         files[download_path(slug, "json")] = json_file(
             [lines for _, lines in own], dataset.area_name(slug)
         )
+    files.update(workbook_files(dataset, slugs))
+    return files
+
+
+def workbook_files(dataset: Dataset, slugs: list[str]) -> dict[str, bytes]:
+    """The whole dataset and each page's area (with its joint figures) as .xlsx."""
+    records: dict[str, list[dict[str, Any]]] = {slug: [] for slug in slugs}
+    every = []
+    for area, figures in figures_by_area(dataset).items():
+        rows = [figure_record(dataset, figure) for figure in figures]
+        every += rows
+        for slug in area.split("+"):
+            if slug in records:
+                records[slug] += rows
+    files = {f"{WHOLE_DATASET}.xlsx": workbook_file(every, COLUMNS, "Semua angka", LICENCE)}
+    for slug, rows in records.items():
+        title = dataset.area_name(slug)
+        files[download_path(slug, "xlsx")] = workbook_file(rows, COLUMNS, title, LICENCE)
     return files

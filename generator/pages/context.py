@@ -222,6 +222,10 @@ class AreaPage:
     def json_path(self) -> str:
         return download_path(self.slug, "json")
 
+    @property
+    def xlsx_path(self) -> str:
+        return download_path(self.slug, "xlsx")
+
 
 # --- rows ---------------------------------------------------------------------------------------
 
