@@ -98,8 +98,9 @@ def render_site(
     specs = step("specs", lambda: list(all_pages(dataset, versions.index, findings, info, store)))
     files: dict[str, str | bytes] = step("pages", rendered_pages, specs, info)
     slugs = areas_with_pages(dataset)
-    parts = lambda: area_parts(dataset, versions, DirectoryCache(cache / "downloads"))  # noqa: E731
-    files.update(step("downloads", lambda: download_files(dataset, slugs, parts())))
+    downloads = DirectoryCache(cache / "downloads")
+    parts = lambda: area_parts(dataset, versions, downloads)  # noqa: E731
+    files.update(step("downloads", lambda: download_files(dataset, slugs, parts(), downloads)))
     charts = [(chart, spec.path) for spec in specs for chart in spec.charts]
     images = lambda: chart_files(  # noqa: E731
         charts,

@@ -192,11 +192,17 @@ def area_parts(
     return parts
 
 
-def download_files(dataset: Dataset, slugs: list[str], parts: dict[str, Part]) -> dict[str, bytes]:
+def download_files(
+    dataset: Dataset,
+    slugs: list[str],
+    parts: dict[str, Part],
+    cache: MutableMapping[str, bytes] | None = None,
+) -> dict[str, bytes]:
     """Every download, by path under docs_dir: each page's area and the whole dataset.
 
     `parts` holds each area's figures as text (`area_part`), areas in sorted order; a file
-    joins the parts it needs, so no figure is turned into text twice.
+    joins the parts it needs, so no figure is turned into text twice. `cache` keeps the
+    workbooks (`workbook_files`).
     """
     files = {
         f"{WHOLE_DATASET}.csv": csv_file([csv for csv, _ in parts.values()]),
@@ -213,22 +219,39 @@ def download_files(dataset: Dataset, slugs: list[str], parts: dict[str, Part]) -
         files[download_path(slug, "json")] = json_file(
             [lines for _, lines in own], dataset.area_name(slug)
         )
-    files.update(workbook_files(dataset, slugs))
+    files.update(workbook_files(dataset, slugs, parts, cache))
     return files
 
 
-def workbook_files(dataset: Dataset, slugs: list[str]) -> dict[str, bytes]:
-    """The whole dataset and each page's area (with its joint figures) as .xlsx."""
-    records: dict[str, list[dict[str, Any]]] = {slug: [] for slug in slugs}
-    every = []
-    for area, figures in figures_by_area(dataset).items():
-        rows = [figure_record(dataset, figure) for figure in figures]
-        every += rows
-        for slug in area.split("+"):
-            if slug in records:
-                records[slug] += rows
-    files = {f"{WHOLE_DATASET}.xlsx": workbook_file(every, COLUMNS, "Semua angka", LICENCE)}
-    for slug, rows in records.items():
-        title = dataset.area_name(slug)
-        files[download_path(slug, "xlsx")] = workbook_file(rows, COLUMNS, title, LICENCE)
+def workbook_files(
+    dataset: Dataset,
+    slugs: list[str],
+    parts: dict[str, Part],
+    cache: MutableMapping[str, bytes] | None = None,
+) -> dict[str, bytes]:
+    """The whole dataset and each page's area (with its joint figures) as .xlsx.
+
+    openpyxl takes about 50 µs a cell, so each workbook is kept in `cache` under the hash of
+    its parts' CSV text (which holds every column it writes) and of the code: a rebuild writes
+    only the workbooks whose figures changed.
+    """
+    cache = {} if cache is None else cache
+    common = reuse.code_version()
+    by_area = functools.cache(lambda: figures_by_area(dataset))
+
+    def workbook(areas: list[str], title: str) -> bytes:
+        key = "xlsx-" + reuse.hash_of(
+            common, title.encode(), *(parts[a][0].encode() for a in areas)
+        )
+
+        def make() -> bytes:
+            records = [figure_record(dataset, f) for a in areas for f in by_area()[a]]
+            return workbook_file(records, COLUMNS, title, LICENCE)
+
+        return reuse.cached(cache, key, make)
+
+    files = {f"{WHOLE_DATASET}.xlsx": workbook(list(parts), "Semua angka")}
+    for slug in slugs:
+        areas = [area for area in parts if slug in area.split("+")]
+        files[download_path(slug, "xlsx")] = workbook(areas, dataset.area_name(slug))
     return files

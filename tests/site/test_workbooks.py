@@ -66,3 +66,29 @@ def test_a_workbook_writes_hostile_text_as_text_and_the_same_bytes_twice() -> No
     book = openpyxl.load_workbook(io.BytesIO(made))
     quote = book["Angka"].cell(row=2, column=list(COLUMNS).index("quote") + 1)
     assert quote.data_type == "s" and quote.value == '\'=HYPERLINK("x")'
+
+
+def test_a_rebuild_writes_only_the_workbooks_whose_figures_changed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from generator import downloads
+    from generator.pages.assemble import areas_with_pages
+
+    dataset = load_dataset(ROOT / "data")
+    slugs = areas_with_pages(dataset)
+    parts = {
+        area: downloads.area_part(dataset, figures)
+        for area, figures in downloads.figures_by_area(dataset).items()
+    }
+    cache: dict[str, bytes] = {}
+    first = downloads.workbook_files(dataset, slugs, parts, cache)
+    written: list[str] = []
+    make = downloads.workbook_file
+    monkeypatch.setattr(downloads, "workbook_file", lambda *a: written.append(a[2]) or make(*a))
+    assert downloads.workbook_files(dataset, slugs, parts, cache) == first
+    assert written == []
+    area = next(area for area in parts if area == "kota-blitar")
+    csv, lines = parts[area]
+    changed = {**parts, area: (csv.replace("69.4", "69.5"), lines)}
+    downloads.workbook_files(dataset, slugs, changed, cache)
+    assert sorted(written) == sorted(["Semua angka", "Kota Blitar"])
