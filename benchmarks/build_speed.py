@@ -127,6 +127,7 @@ def edit_one_figure(project: Project) -> None:
 def stand_in_images() -> None:
     """Charts get a few bytes for their SVG and PNG instead of a rendering, in this process."""
     export.render_spec = lambda spec: (b"<svg/>", b"PNG")
+    export.render_picture = lambda spec: (b"<svg/>",)
     export.MIN_BATCH_FOR_POOL = sys.maxsize  # a spawned worker would render for real
 
 

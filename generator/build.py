@@ -12,7 +12,7 @@ from typing import Any
 import pandas as pd
 from mkdocs.config.defaults import MkDocsConfig
 
-from generator.charts.export import chart_files
+from generator.charts.export import chart_files, credit_line
 from generator.checks import run_checks
 from generator.dataset.load import Dataset, load_dataset
 from generator.dataset.problems import Problem, raise_for_errors
@@ -105,11 +105,16 @@ def render_site(
     specs = step("specs", lambda: list(all_pages(dataset, versions.index, findings, info, store)))
     files: dict[str, str | bytes] = step("pages", rendered_pages, specs, info)
     slugs = areas_with_pages(dataset)
-    parts = lambda: area_parts(dataset, versions, DirectoryCache(cache / "downloads"))  # noqa: E731
-    files.update(step("downloads", lambda: download_files(dataset, slugs, parts())))
+    downloads = DirectoryCache(cache / "downloads")
+    parts = lambda: area_parts(dataset, versions, downloads)  # noqa: E731
+    files.update(step("downloads", lambda: download_files(dataset, slugs, parts(), downloads)))
     charts = [(chart, spec.path) for spec in specs for chart in spec.charts]
     images = lambda: chart_files(  # noqa: E731
-        charts, info.scripts, is_offline=info.is_offline, cache=DirectoryCache(cache / "charts")
+        charts,
+        info.scripts,
+        is_offline=info.is_offline,
+        credit=credit_line(info.site_name, info.site_url),
+        cache=DirectoryCache(cache / "charts"),
     )
     files.update(step("images", images))
     files.update(citation_files([spec.citation for spec in specs if spec.citation]))

@@ -19,6 +19,7 @@ from generator.dataset.schema import Figure
 from generator.dataset.vocabulary import INDICATORS, SEGMENTS
 from generator.pages.context import DOWNLOADS_DIR, download_path
 from generator.reuse import FrameVersions
+from generator.workbook import spreadsheet_text, workbook_file
 
 LICENCE = "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)"
 WHOLE_DATASET = f"{DOWNLOADS_DIR}/semua-angka"
@@ -91,19 +92,14 @@ def _order(figure: Figure) -> tuple[Any, ...]:
             figure.segment or "", figure.at or "", figure.source)  # fmt: skip
 
 
-# A text cell starting with one of these is a formula to a spreadsheet program (OWASP's CSV
-# injection); a leading single quote makes it text. Numbers are not text: -1.5 stays a number.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
 def _csv_cell(value: Any) -> Any:
+    """A CSV cell: text that a spreadsheet would run as a formula (OWASP's CSV injection) made
+    inert the one way every download does it (workbook.spreadsheet_text); numbers stay numbers."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return str(value).lower()
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+    return spreadsheet_text(value) if isinstance(value, str) else value
 
 
 def csv_rows(records: list[dict[str, Any]]) -> str:
@@ -150,8 +146,8 @@ def readme_text(register_credit: str = "") -> str:
 ==========================================
 
 Berkas
-  semua-angka.csv / .json     semua angka dalam dataset
-  wilayah/<slug>.csv / .json  angka satu wilayah atau kantor cabang (termasuk angka gabungan)
+  semua-angka.csv / .json / .xlsx     semua angka dalam dataset
+  wilayah/<slug>.csv / .json / .xlsx  angka satu wilayah atau kantor cabang (termasuk gabungan)
   grafik/<halaman>--<grafik>.png / .svg  setiap grafik, dengan judul dan sumbernya di dalam gambar
   kutipan/<halaman>.bib / .ris           kutipan setiap halaman
   daftar-wilayah.csv          setiap provinsi dan kabupaten/kota dengan kode Kemendagri
@@ -162,6 +158,8 @@ UTF-8 tanpa BOM, dan titik sebagai tanda desimal (untuk mesin); kolom `as_publis
 angka persis seperti tertulis di sumber. Nilai kosong berarti sumber tidak menyebutnya. Teks yang
 diawali =, +, -, @, tab atau CR diberi tanda petik tunggal (') di depannya agar program lembar
 kerja tidak menjalankannya sebagai rumus.
+Berkas .xlsx (Excel, LibreOffice) memuat kolom yang sama dengan angka sebagai angka, ditambah
+period_start dan period_end sebagai tanggal, dan lembar "Keterangan" tentang kolom dan lisensi.
 
 Kolom
 {columns}
@@ -245,11 +243,17 @@ def register_credit(dataset: Dataset) -> str:
     )
 
 
-def download_files(dataset: Dataset, slugs: list[str], parts: dict[str, Part]) -> dict[str, bytes]:
+def download_files(
+    dataset: Dataset,
+    slugs: list[str],
+    parts: dict[str, Part],
+    cache: MutableMapping[str, bytes] | None = None,
+) -> dict[str, bytes]:
     """Every download, by path under docs_dir: each page's area and the whole dataset.
 
     `parts` holds each area's figures as text (`area_part`), areas in sorted order; a file
-    joins the parts it needs, so no figure is turned into text twice.
+    joins the parts it needs, so no figure is turned into text twice. `cache` keeps the
+    workbooks (`workbook_files`).
     """
     files = {
         f"{WHOLE_DATASET}.csv": csv_file([csv for csv, _ in parts.values()]),
@@ -267,4 +271,40 @@ def download_files(dataset: Dataset, slugs: list[str], parts: dict[str, Part]) -
         files[download_path(slug, "json")] = json_file(
             [lines for _, lines in own], dataset.area_name(slug)
         )
+    files.update(workbook_files(dataset, slugs, parts, cache))
+    return files
+
+
+def workbook_files(
+    dataset: Dataset,
+    slugs: list[str],
+    parts: dict[str, Part],
+    cache: MutableMapping[str, bytes] | None = None,
+) -> dict[str, bytes]:
+    """The whole dataset and each page's area (with its joint figures) as .xlsx.
+
+    openpyxl takes about 50 µs a cell, so each workbook is kept in `cache` under the hash of
+    its parts' CSV text (which holds every column it writes) and of the code: a rebuild writes
+    only the workbooks whose figures changed.
+    """
+    cache = {} if cache is None else cache
+    common = reuse.code_version()
+    by_area = functools.cache(lambda: figures_by_area(dataset))
+
+    def workbook(areas: list[str], title: str) -> bytes:
+        key = "xlsx-" + reuse.hash_of(
+            common, title.encode(), *(parts[a][0].encode() for a in areas)
+        )
+
+        if (kept := cache.get(key)) is not None:  # bytes, sealed by the cache against damage
+            return kept
+        records = [figure_record(dataset, f) for a in areas for f in by_area()[a]]
+        made = workbook_file(records, COLUMNS, title, LICENCE)
+        cache[key] = made
+        return made
+
+    files = {f"{WHOLE_DATASET}.xlsx": workbook(list(parts), "Semua angka")}
+    for slug in slugs:
+        areas = [area for area in parts if slug in area.split("+")]
+        files[download_path(slug, "xlsx")] = workbook(areas, dataset.area_name(slug))
     return files

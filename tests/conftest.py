@@ -219,18 +219,26 @@ CHROMIUM_ARGS = [
 ]
 TIMEOUT_MS = 20_000
 ARTIFACTS = ROOT / "test-artifacts"  # screenshots for humans (gitignored)
-# Every chart has settled (drawn or failed), so a failure shows at once instead of timing out.
-# A chart draws when it nears the screen: each poll scrolls the next waiting chart into view.
-CHARTS_SETTLED = """() => {
-  const waiting = [...document.querySelectorAll('.vega-chart')].filter((c) => !c.dataset.rendered);
-  if (waiting.length) waiting[0].scrollIntoView({block: 'center'});
-  return waiting.length === 0;
-}"""
-CHART_STATES = """() => [...document.querySelectorAll('.vega-chart')].map((c) => ({
-  id: c.id, rendered: c.dataset.rendered || null, mode: c.dataset.mode || null,
-  svg: c.querySelector('svg') !== null,
-  width: c.querySelector('svg') ? c.querySelector('svg').getBoundingClientRect().width : null,
-}))"""
+# Every chart has settled: its picture loaded, or drawn interactive, or failed; so a failure
+# shows at once instead of timing out.
+CHARTS_SETTLED = """() => [...document.querySelectorAll('.vega-chart')].every((c) => {
+  const img = c.querySelector('img');
+  return Boolean(c.dataset.rendered) || (img !== null && img.complete && img.naturalWidth > 0);
+})"""
+# mode: "static" (the build's picture) or "interactive" (drawn by Vega); drawn: what shows it.
+CHART_STATES = """() => [...document.querySelectorAll('.vega-chart')].map((c) => {
+  const img = c.querySelector('img');
+  const svg = c.querySelector('.vega-view svg');
+  const pictured = img !== null && img.complete && img.naturalWidth > 0;
+  const shown = svg || (pictured ? img : null);
+  return {
+    id: c.id, mode: c.dataset.mode,
+    rendered: c.dataset.rendered || (pictured ? 'true' : null),
+    drawn: shown ? shown.tagName.toLowerCase() : null,
+    width: shown ? shown.getBoundingClientRect().width : null,
+    height: shown ? shown.getBoundingClientRect().height : null,
+  };
+})"""
 
 
 @dataclass
@@ -269,8 +277,8 @@ OpenPage = Callable[..., Any]
 
 @pytest.fixture
 def open_page(browser: Any, server: str, watch: Watch) -> Iterator[OpenPage]:
-    """open_page(path, width=1280, height=900, color_scheme="light"): a page of the served site
-    in a fresh context, with outside requests aborted and recorded."""
+    """open_page(path, width=1280, height=900, color_scheme="light", javascript=True): a page of
+    the served site in a fresh context, with outside requests aborted and recorded."""
     contexts: list[Any] = []
 
     def route(route: Any) -> None:
@@ -280,9 +288,17 @@ def open_page(browser: Any, server: str, watch: Watch) -> Iterator[OpenPage]:
             watch.outside_requests.append(route.request.url)
             route.abort()
 
-    def open_(path: str, width: int = 1280, height: int = 900, color_scheme: str = "light") -> Any:
+    def open_(
+        path: str,
+        width: int = 1280,
+        height: int = 900,
+        color_scheme: str = "light",
+        javascript: bool = True,
+    ) -> Any:
         viewport = {"width": width, "height": height}
-        context = browser.new_context(viewport=viewport, color_scheme=color_scheme)
+        context = browser.new_context(
+            viewport=viewport, color_scheme=color_scheme, java_script_enabled=javascript
+        )
         contexts.append(context)
         context.set_default_timeout(TIMEOUT_MS)
         context.route("**/*", route)

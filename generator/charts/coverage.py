@@ -10,6 +10,7 @@ import pandas as pd
 
 from generator.charts import style
 
+BAR_LINES = "|"  # joins a bar's name and date in its label, split into two lines by the axis
 ROLE_COLOURS = {"own": style.HIGHLIGHT, "target": style.TARGET, "reference": style.MUTED}
 
 
@@ -128,15 +129,19 @@ def coverage_over_time(points: pd.DataFrame, title: str) -> dict[str, Any]:
 
 @functools.cache
 def _comparison_template() -> dict[str, Any]:
-    """Slots: title, subtitle, highlight (the area name drawn in the highlight colour)."""
+    """Slots: title, subtitle, highlight (the area name drawn in the highlight colour).
+
+    Each bar is labelled with its area's name and, under it, the date of its figure. The bars
+    come sorted: sorting in the chart ("-x") gives each layer its own sort, which Vega warns of.
+    """
     base = alt.Chart(alt.NamedData("bars")).transform_calculate(share_text=style.SHARE_TEXT)
     base = base.encode(
         y=alt.Y(
-            field="area_name",
+            field="bar",
             type="nominal",
             title=None,
-            sort="-x",
-            axis=alt.Axis(labelLimit=160),
+            sort=None,
+            axis=alt.Axis(labelLimit=170, labelExpr=f"split(datum.label, '{BAR_LINES}')"),
         ),
         x=alt.X(
             field="share",
@@ -166,13 +171,17 @@ def _comparison_template() -> dict[str, Any]:
     return style.finish(alt.layer(bars, labels))
 
 
-def coverage_comparison(bars: pd.DataFrame, highlight: str, title: str) -> dict[str, Any]:
-    """Coverage of several areas at about the same date, one highlighted.
+def coverage_comparison(
+    bars: pd.DataFrame, highlight: str, title: str, subtitle: str = ""
+) -> dict[str, Any]:
+    """Coverage of several areas, each bar saying its date, one highlighted, in the given order.
 
     `bars` has columns area_name, share (0-1), d (its published decimals), period_label,
     source_label.
     """
-    spec = style.fill(_comparison_template(), {**style.titles(title), "highlight": highlight})
-    columns = ["area_name", "share", "d", "period_label", "source_label"]
-    spec["datasets"] = {"bars": style.records(bars, columns)}
+    values = {**style.titles(title, subtitle), "highlight": highlight}
+    spec = style.fill(_comparison_template(), values)
+    labelled = bars.assign(bar=bars["area_name"] + BAR_LINES + bars["period_label"])
+    columns = ["bar", "area_name", "share", "d", "period_label", "source_label"]
+    spec["datasets"] = {"bars": style.records(labelled, columns)}
     return spec

@@ -13,8 +13,22 @@ import pandas as pd
 from generator.dataset.periods import period_label
 
 HEIGHT = 280
-# Each chart's box on the page: its height plus title, axis labels and legend.
-RESERVED_EXTRA = 110
+# A chart's whole drawing on the page, axes and legend included: the picture the build draws and
+# the interactive chart that replaces it have this height, so neither moves the page.
+PICTURE_HEIGHT = 340
+# The widths the build draws each chart at: a phone's column (Material: 328-380 px) and a wider
+# screen's (568-757 px); the page picks one by the width of the window (NARROW_WINDOW).
+PICTURE_WIDTHS = (360, 720)
+NARROW_WINDOW = 560
+BAR_LINE = 17  # the height of a bar's label line, in pixels
+
+
+def bars_height(bars: int, lines: int = 1) -> int:
+    """A bar chart's whole height: room for each bar's label of `lines` lines, and the axis."""
+    return max(PICTURE_HEIGHT, bars * (lines * BAR_LINE + 12) + 70)
+
+
+EMBED_EXTRA = 180  # an exported chart's title, legend, source and credit lines
 TITLE_CHARACTERS = 42
 HIGHLIGHT = "#1565c0"
 MUTED = "#9e9e9e"
@@ -22,6 +36,19 @@ TARGET = "#e65100"
 # The same roles on the dark palette (Material's slate), where the blue above is 2.8:1: charts.js
 # swaps them in from each spec's usermeta. Both sets are checked in tests/charts/test_palette.py.
 DARK_COLOURS = {HIGHLIGHT: "#64b5f6", TARGET: "#ffa726"}
+# The page's colours, as Material computes them (--md-typeset-color, --md-default-fg-color--light
+# and --lightest), for the pictures the build draws; charts.js reads the same from the page for the
+# interactive charts. tests/site/test_static_charts.py checks them against the browser's.
+PAGE_PALETTES = {
+    "light": {"fg": "#000000de", "light": "#0000008a", "lightest": "#00000012"},
+    "dark": {
+        "fg": "hsla(225deg, 15%, 90%, 0.82)",
+        "light": "hsla(225deg, 15%, 90%, 0.56)",
+        "lightest": "hsla(225deg, 15%, 90%, 0.12)",
+    },
+}
+# One font for the pictures, the interactive charts and the exports, so all three lay out alike.
+FONT = "Liberation Sans, Arial, Helvetica, sans-serif"
 PERCENT_AXIS = ".0%"
 PERCENT = ".4~%"  # 69,4% ; 20,25% ; 33%
 # A labelled percentage keeps the digits its source published (17,60%, not 17,6%): each datum
@@ -42,18 +69,38 @@ def time_axis(is_short: bool) -> alt.Axis:
     return alt.Axis(format="%Y", labelAngle=0, labelOverlap=True, tickCount=ticks)
 
 
+def page_theme(palette: str) -> dict[str, Any]:
+    """Vega-Lite config in the page's colours: the same as charts.js's themeConfig()."""
+    colours = PAGE_PALETTES[palette]
+    fg, light, lightest = colours["fg"], colours["light"], colours["lightest"]
+    return {
+        "background": "transparent",
+        "title": {"color": fg, "subtitleColor": light},
+        "axis": {"labelColor": light, "titleColor": fg, "domainColor": light,
+                 "tickColor": light, "gridColor": lightest},
+        "legend": {"labelColor": light, "titleColor": fg},
+        "header": {"labelColor": light, "titleColor": fg},
+        "view": {"stroke": lightest},
+        "text": {"color": fg},
+    }  # fmt: skip
+
+
 def finish(chart: alt.Chart | alt.LayerChart) -> dict[str, Any]:
     """Size, title and serialize a chart: a spec template with slots `title` and `subtitle`.
 
     Altair takes 10-30 ms to build and serialize a chart; each chart module builds its template
     once per variant (functools.cache) and `fill`s it per page in a fraction of a millisecond.
     """
-    titled = chart.properties(
-        width="container",
-        height=HEIGHT,
-        title=alt.Title(slot("title"), subtitle=slot("subtitle"), anchor="start"),
-        autosize=alt.AutoSizeParams(type="fit-x", contains="padding"),
-    ).configure_view(stroke=None)
+    titled = (
+        chart.properties(
+            width="container",
+            height=HEIGHT,
+            title=alt.Title(slot("title"), subtitle=slot("subtitle"), anchor="start"),
+            autosize=alt.AutoSizeParams(type="fit-x", contains="padding"),
+        )
+        .configure(font=FONT)
+        .configure_view(stroke=None)
+    )
     spec: dict[str, Any] = titled.to_dict(validate=False)
     spec.pop("$schema", None)  # the vendored vega-lite knows its own version
     spec["usermeta"] = {"darkColours": DARK_COLOURS}  # Vega-Lite ignores usermeta

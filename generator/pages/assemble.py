@@ -24,7 +24,9 @@ from generator.pages.citation import Citation, canonical_url
 from generator.pages.context import (
     AreaPage,
     ChartBlock,
+    EventRow,
     Link,
+    SourceEntry,
     area_link,
     area_path,
     download_path,
@@ -32,8 +34,10 @@ from generator.pages.context import (
     figure_row,
     figure_rows,
     headline,
+    linked_source_id,
     note_anchor,
     note_rows,
+    source_entries,
     source_link,
 )
 from generator.pages.metadata import area_jsonld
@@ -160,6 +164,8 @@ def area_page(
     citation = _citation(path, name, rows if not measured(rows).empty else index.frame, info)
     listed = latest_figures(own)
     charts = tuple(b for b in blocks if b is not None)
+    joint, office = latest_figures(index.joint(slug)), latest_figures(office_rows)
+    events = event_rows(dataset, slug)
     return AreaPage(
         path=path,
         slug=slug,
@@ -169,16 +175,30 @@ def area_page(
         headline=headline(dataset, own),
         charts=charts,
         figures=figure_rows(dataset, listed, own),
-        joint_figures=figure_rows(dataset, latest_figures(index.joint(slug))),
-        office_figures=figure_rows(dataset, latest_figures(office_rows)),
+        joint_figures=figure_rows(dataset, joint),
+        office_figures=figure_rows(dataset, office),
         figure_counts=(len(listed), len(own)),
-        events=event_rows(dataset, slug),
+        events=events,
+        sources=_cited_sources(dataset, charts, [listed, joint, office], events),
         notes=note_rows(notes, slug),
         related=_related(dataset, slug, pages),
         citation=citation,
         jsonld=_jsonld(dataset, rows, slug, citation, info),
         og_image=_absolute(info, charts[0].png_path) if charts else "",
     )
+
+
+def _cited_sources(
+    dataset: Dataset,
+    charts: tuple[ChartBlock, ...],
+    tables: list[pd.DataFrame],
+    events: tuple[EventRow, ...],
+) -> tuple[SourceEntry, ...]:
+    """Every source a page cites, in its order: charts, figure tables, events."""
+    ids = [linked_source_id(link) for chart in charts for link in chart.sources]
+    ids += [key for table in tables for key in table["source"]]
+    ids += [linked_source_id(event.source) for event in events]
+    return source_entries(dataset, ids)
 
 
 def latest_figures(rows: pd.DataFrame) -> pd.DataFrame:
@@ -233,14 +253,16 @@ def data_iso_date(frame: pd.DataFrame) -> date:
 
 
 def _latest_coverage(dataset: Dataset, index: FrameIndex, slugs: list[str]) -> list[dict[str, Any]]:
-    rows = []
-    for slug in slugs:
-        own = index.totals(slug, "coverage")
-        latest = figure_row(dataset, own.iloc[-1]) if not own.empty else None
-        rows.append(
-            {"name": dataset.area_name(slug), "path": area_path(dataset, slug), "latest": latest}
-        )
-    return rows
+    """Each area's name, page and latest coverage (chartblocks.latest_coverage, or None)."""
+    latest = chartblocks.latest_coverage(dataset, index, slugs)
+    return [
+        {
+            "name": dataset.area_name(slug),
+            "path": area_path(dataset, slug),
+            "latest": figure_row(dataset, latest[slug]) if slug in latest else None,
+        }
+        for slug in slugs
+    ]
 
 
 def _provinces(dataset: Dataset) -> list[str]:
@@ -282,6 +304,7 @@ def home_page(dataset: Dataset, index: FrameIndex, slugs: list[str], info: Build
         {
             "scope": scope_name(dataset),
             "data_date": data_date(index.frame),
+            "rule": chartblocks.LATEST_RULE,
             "coverage": with_coverage,
             "chart": chart,
             "maps": maps,
@@ -432,11 +455,18 @@ def revisions_page(dataset: Dataset, frame: pd.DataFrame) -> PageSpec:
     return PageSpec(REVISIONS_PAGE, "revisions.md.j2", {"revisions": items})
 
 
+def note_title(dataset: Dataset, problem: Problem) -> str:
+    """A note's heading: its kind and the areas it is about, so that no two read alike."""
+    areas = [dataset.area_name(a) for a in dict.fromkeys(problem.areas) if "+" not in a]
+    kind = NOTE_TITLES.get(problem.code, problem.code)
+    return f"{kind}: {', '.join(areas)}" if areas else kind
+
+
 def notes_page(dataset: Dataset, findings: list[Problem]) -> PageSpec:
     notes = [
         {
             "anchor": note_anchor(p),
-            "title": NOTE_TITLES.get(p.code, p.code),
+            "title": note_title(dataset, p),
             "problem": p,
             "areas": [
                 Link(dataset.area_name(a), area_path(dataset, a)) for a in p.areas if "+" not in a

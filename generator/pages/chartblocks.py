@@ -9,12 +9,12 @@ from collections.abc import Callable, Collection, Iterable, Iterator
 
 import pandas as pd
 
-from generator.charts import coverage, segments, tilemap
+from generator.charts import coverage, segments, style, tilemap
 from generator.checks.maps import NATIONAL
 from generator.checks.numbers import published_form
 from generator.dataset.load import Dataset
 from generator.dataset.periods import period_bounds
-from generator.pages.context import COMPARISON_DAYS, ChartBlock, Link, area_path, source_link
+from generator.pages.context import ChartBlock, Link, area_path, source_link
 from generator.pages.filters import Markdown, md_escape, nilai, published_number
 from generator.pages.render import href
 from generator.pages.urls import HOME_SLUG, page_link
@@ -151,41 +151,48 @@ def _peers(dataset: Dataset, slug: str) -> list[str]:
     return dataset.regions_in.get(province, [])
 
 
-def _nearest(rows: pd.DataFrame, when: pd.Timestamp) -> pd.Series | None:
-    if rows.empty:
-        return None
-    distance = (rows["date"] - when).abs()
-    best = rows.loc[distance.idxmin()]
-    return best if abs((best["date"] - when).days) <= COMPARISON_DAYS else None
+# The one rule behind the home page and every comparison, said on each of them.
+LATEST_RULE = "Angka terbaru dari tiap wilayah"
 
 
-def _bars_at(index: FrameIndex, areas: list[str], when: pd.Timestamp) -> pd.DataFrame:
-    chosen = [_nearest(index.totals(area, "coverage"), when) for area in areas]
-    return pd.DataFrame([row for row in chosen if row is not None])
+def latest_coverage(dataset: Dataset, index: FrameIndex, areas: list[str]) -> dict[str, pd.Series]:
+    """Each region's latest coverage figure (all segments together), by slug, for the regions
+    of `areas` that have one; offices are left out, as they serve several regions at once."""
+    latest = {}
+    for area in areas:
+        own = index.totals(area, "coverage") if area not in dataset.offices else None
+        if own is not None and not own.empty:
+            latest[area] = own.iloc[-1]
+    return latest
 
 
 def comparison_block(dataset: Dataset, index: FrameIndex, slug: str) -> ChartBlock | None:
-    """The area beside its neighbours at the latest date most of them share, with the province."""
+    """The area beside its neighbours and its province, each by its latest figure."""
     province = _province_of(dataset, slug)
     areas = list(dict.fromkeys([slug, *_peers(dataset, slug), *([province] if province else [])]))
-    own = index.totals(slug, "coverage")
-    dates = own["date"] if not own.empty else pd.concat(index.area(a)["date"] for a in areas)
-    candidates = (_bars_at(index, areas, when) for when in sorted(set(dates), reverse=True))
-    bars = next(
-        (b for b in candidates if len(b) >= 2 and (own.empty or slug in set(b["area"]))), None
-    )
-    if bars is None:
+    latest = latest_coverage(dataset, index, areas)
+    if len(latest) < 2 or (slug not in dataset.offices and slug not in latest):
         return None
     name = dataset.area_name(slug)
     return _bars_block(
         dataset,
-        bars,
+        pd.DataFrame(list(latest.values())),
         highlight=name,
         anchor="grafik-perbandingan",
         title="Cakupan kepesertaan dibanding wilayah lain",
-        summary=f"Cakupan {name} dan wilayah sekitarnya pada tanggal yang berdekatan",
+        summary=f"Cakupan {name} dan wilayah sekitarnya",
         page_slug=slug,
     )
+
+
+def comparison_note(bars: pd.DataFrame) -> str:
+    """The rule, and what differs between the bars: their dates, their sources."""
+    notes = [f"{LATEST_RULE}."]
+    if bars["date"].nunique() > 1:
+        notes.append("Tanggalnya berbeda-beda: lihat tanggal di bawah nama wilayah.")
+    if bars["source"].nunique() > 1:
+        notes.append("Angka dari sumber berbeda bisa memakai penyebut yang berbeda.")
+    return " ".join(notes)
 
 
 def _bars_block(
@@ -197,11 +204,13 @@ def _bars_block(
     summary: str,
     page_slug: str,
 ) -> ChartBlock:
-    """A coverage bar chart of several areas, with its summary and text table."""
+    """A coverage bar chart of several areas, each bar with its date, with its summary and
+    text table."""
     bars = bars.assign(share=(bars["value"] / 100).round(6), d=_decimals(bars))
     bars = bars.sort_values("value", ascending=False)
+    note = comparison_note(bars)
     spec = coverage.coverage_comparison(
-        bars[["area_name", "share", "d", "period_label", "source_label"]], highlight, title
+        bars[["area_name", "share", "d", "period_label", "source_label"]], highlight, title, note
     )
     rows = tuple(
         (r.area_name, _share(r), r.period_label, r.source_label) for r in bars.itertuples()
@@ -211,11 +220,12 @@ def _bars_block(
         anchor=anchor,
         title=title,
         spec=spec,
-        summary=f"{summary}: {listed}.",
+        summary=f"{summary}, {LATEST_RULE.lower()}: {listed}.",
         header=("Wilayah", "Cakupan", "Periode", "Sumber"),
         rows=rows,
         sources=_sources(dataset, bars),
         page_slug=page_slug,
+        height=style.bars_height(len(bars), lines=2),
     )
 
 
@@ -293,21 +303,17 @@ def _segment_lines(
 
 
 def overview_block(dataset: Dataset, index: FrameIndex, slugs: list[str]) -> ChartBlock | None:
-    """Latest coverage of every area with data, for the home page."""
-    latest = []
-    for slug in slugs:
-        own = index.totals(slug, "coverage")
-        if not own.empty:
-            latest.append(own.iloc[-1])
+    """Latest coverage of every region with data, for the home page."""
+    latest = latest_coverage(dataset, index, slugs)
     if len(latest) < 2:
         return None
     return _bars_block(
         dataset,
-        pd.DataFrame(latest),
+        pd.DataFrame(list(latest.values())),
         highlight="",
         anchor="grafik-ringkasan",
         title="Cakupan kepesertaan terbaru tiap wilayah",
-        summary="Angka terbaru tiap wilayah, dari tanggal yang berbeda-beda",
+        summary="Cakupan kepesertaan tiap wilayah",
         page_slug=HOME_SLUG,
     )
 

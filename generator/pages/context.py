@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,7 +22,7 @@ from generator.tables import READ_MARK
 
 DOWNLOADS_DIR = "unduh"
 EMBEDS_DIR = "sematkan"
-COMPARISON_DAYS = 366  # regions compared must have figures within a year of each other
+PICTURES_DIR = "grafik"  # the drawings pages show, in both palettes and two widths
 
 
 def download_path(slug: str, extension: str) -> str:
@@ -55,10 +55,19 @@ def area_link(
 
 
 @dataclass(frozen=True)
+class Picture:
+    """One drawing of a chart the build makes for its page: a palette at a width."""
+
+    path: str  # relative to docs_dir
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
 class ChartBlock:
     anchor: str
     title: str
-    spec: dict[str, Any]
+    spec: dict[str, Any]  # with its title, as exported; the page shows the title as a heading
     summary: str
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
@@ -66,6 +75,7 @@ class ChartBlock:
     page_slug: str  # the page it belongs to: an area slug, or "beranda"
     is_abridged: bool = False  # the text table keeps the last point of each year; CSV has all
     caveat: str | None = None  # a series that mixes sources says so, under the chart
+    height: int = style.PICTURE_HEIGHT  # the whole drawing's, axes and legend included
 
     @property
     def stem(self) -> str:
@@ -84,18 +94,59 @@ class ChartBlock:
     def embed_path(self) -> str:
         return f"{EMBEDS_DIR}/{self.stem}.html"
 
+    def picture(self, palette: str, width: int) -> Picture:
+        """The drawing the page shows before any script runs, in a palette, `width` wide."""
+        return Picture(f"{PICTURES_DIR}/{self.stem}--{palette}-{width}.svg", width, self.height)
+
+    def narrow_picture(self, palette: str) -> Picture:
+        return self.picture(palette, style.PICTURE_WIDTHS[0])
+
+    def wide_picture(self, palette: str) -> Picture:
+        return self.picture(palette, style.PICTURE_WIDTHS[-1])
+
+    @property
+    def narrow_media(self) -> str:
+        """The windows that get the narrow picture."""
+        return f"(max-width: {style.NARROW_WINDOW}px)"
+
+    @property
+    def embed_height(self) -> int:
+        """The iframe height the embed code suggests: the exported picture at its full width,
+        with its credit line (the embed page fits the picture to any other height)."""
+        return self.height + style.EMBED_EXTRA
+
     @property
     def source_line(self) -> str:
         """The credit drawn inside exported images, so a reposted picture still cites its source."""
         return "Sumber: " + "; ".join(source.text for source in self.sources)
 
     @property
-    def spec_json(self) -> str:
-        return json.dumps(self.spec, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    def caption(self) -> str:
+        """The chart's subtitle, said under its heading on the page rather than inside it."""
+        title = self.spec.get("title")
+        subtitle = title.get("subtitle", "") if isinstance(title, dict) else ""
+        return " ".join(subtitle) if isinstance(subtitle, list) else str(subtitle)
 
     @property
-    def reserved_height(self) -> int:
-        return style.HEIGHT + style.RESERVED_EXTRA
+    def page_spec(self) -> dict[str, Any]:
+        """The spec as the page draws it: no title (the heading says it), its whole drawing
+        `height` tall, so the picture and the interactive chart take the same room."""
+        spec = {key: value for key, value in self.spec.items() if key != "title"}
+        return {**spec, "height": self.height, "autosize": {"type": "fit", "contains": "padding"}}
+
+    @property
+    def spec_json(self) -> str:
+        return json.dumps(self.page_spec, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+@dataclass(frozen=True)
+class SourceEntry:
+    """A source a page cites, with its address, so a printed page still says where to look."""
+
+    link: Link  # its entry on the Sumber page
+    title: str | None
+    url: str | None
+    has_snapshot: bool  # a copy of its text is kept in the repository to verify quotes
 
 
 @dataclass(frozen=True)
@@ -186,6 +237,7 @@ class AreaPage:
     notes: tuple[NoteRow, ...]
     related: tuple[Link, ...] = field(default=())
     figure_counts: tuple[int, int] = (0, 0)  # figures listed on the page, figures in all
+    sources: tuple[SourceEntry, ...] = ()
     citation: Citation | None = None
     jsonld: str = ""  # schema.org Dataset, JSON text for the page's front matter
     og_image: str = ""  # absolute URL of the first chart's PNG, for link previews
@@ -198,6 +250,10 @@ class AreaPage:
     def json_path(self) -> str:
         return download_path(self.slug, "json")
 
+    @property
+    def xlsx_path(self) -> str:
+        return download_path(self.slug, "xlsx")
+
 
 # --- rows ---------------------------------------------------------------------------------------
 
@@ -207,6 +263,22 @@ def source_link(dataset: Dataset, source_id: str) -> Link:
     date = source.published or source.reported
     text = f"{source.publisher}, {period_label(date)}" if date else source.publisher
     return Link(text, f"{SOURCES_PAGE}#sumber-{source_id}")
+
+
+def source_entries(dataset: Dataset, source_ids: Iterable[str]) -> tuple[SourceEntry, ...]:
+    """Each source once, in the order first cited."""
+    return tuple(
+        SourceEntry(
+            source_link(dataset, key), source.title, source.url, source.snapshot is not None
+        )
+        for key in dict.fromkeys(source_ids)
+        for source in [dataset.sources[key]]
+    )
+
+
+def linked_source_id(link: Link) -> str:
+    """The source id of a link to the Sumber page (source_link)."""
+    return link.path.partition("#sumber-")[2]
 
 
 def _text(value: object) -> str | None:

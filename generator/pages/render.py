@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import html
 import posixpath
 from typing import Any
 
@@ -29,6 +31,15 @@ def href(from_path: str, to_path: str) -> Markdown:
     return Markdown(f"{relative}#{anchor}" if anchor else relative)
 
 
+def file_href(from_path: str, to_file: str, *, is_offline: bool) -> Markdown:
+    """Relative URL of a generated file (not a page) from a page, for raw HTML, which MkDocs
+    leaves as written: wilayah/x.md is wilayah/x/index.html online and wilayah/x.html offline."""
+    page_dir, name = posixpath.split(from_path)
+    if not is_offline and name != "index.md":
+        page_dir = posixpath.join(page_dir, name.removesuffix(".md"))
+    return Markdown(html.escape(posixpath.relpath(to_file, page_dir or "."), quote=True))
+
+
 def make_environment(build: BuildInfo) -> jinja2.Environment:
     """The templates' environment; `build` (the canonical address, offline or not, the build
     date) is a global every template can read."""
@@ -53,6 +64,7 @@ def make_environment(build: BuildInfo) -> jinja2.Environment:
         trusted=filters.Markdown,  # text the generator serialized itself (JSON, BibTeX, RIS)
     )
     env.globals["href"] = href
+    env.globals["file_href"] = functools.partial(file_href, is_offline=build.is_offline)
     env.globals["build"] = build
     return env
 

@@ -28,6 +28,7 @@ PAGES = {
     "riwayat-revisi": "riwayat-revisi/",
     "catatan-konsistensi": "catatan-konsistensi/",
     "sematan": "sematkan/kota-blitar--grafik-cakupan.html",
+    "404": "404.html",
 }
 SCHEMES = {"light": "default", "dark": "slate"}  # emulated preference -> Material's palette
 VIOLATIONS = """async () => (await axe.run(document, {resultTypes: ["violations"]})).violations

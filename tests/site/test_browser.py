@@ -1,6 +1,6 @@
-"""The built shipped site in headless Chromium: charts draw, static first (by a Web Worker) and
-interactive when the reader reaches for one, instant navigation keeps them drawing, phones get no
-sideways scroll, and nothing is fetched from outside the site.
+"""The built shipped site in headless Chromium: charts show, static first (the build's pictures)
+and interactive when the reader reaches for one, instant navigation keeps them working, phones get
+no sideways scroll, and nothing is fetched from outside the site.
 
 Screenshots go to test-artifacts/ (gitignored) for humans to look at.
 """
@@ -22,7 +22,7 @@ pytestmark = pytest.mark.browser
 def wait_for_charts(page: playwright_api.Page) -> list[dict[str, object]]:
     page.wait_for_function(CHARTS_SETTLED, timeout=TIMEOUT_MS)
     charts = page.evaluate(CHART_STATES)
-    assert charts and all(c["rendered"] == "true" and c["svg"] for c in charts), charts
+    assert charts and all(c["rendered"] == "true" and c["drawn"] for c in charts), charts
     return charts
 
 
@@ -69,52 +69,10 @@ def test_phone_width_has_no_sideways_scroll(open_page: OpenPage, watch: Watch, p
     watch.assert_clean()
 
 
-# Scripts the page itself requested (a worker's own requests have their own timeline).
-MAIN_THREAD_SCRIPTS = "() => performance.getEntriesByType('resource').map((r) => r.name)"
-VEGA = "/vendor/vega"
-WORKER = "/charts-worker.js"
-
-
-def main_thread_requests(page: playwright_api.Page, part: str) -> list[str]:
-    return [url for url in page.evaluate(MAIN_THREAD_SCRIPTS) if part in url]
-
-
-def test_pages_load_the_chart_worker_only_when_a_chart_nears_the_screen(
-    open_page: OpenPage, watch: Watch
-) -> None:
-    page = open_page("sumber/", width=412, height=823)
-    page.wait_for_load_state("networkidle")
-    assert not main_thread_requests(page, WORKER), "a page without charts started the worker"
-    assert not main_thread_requests(page, VEGA), "a page without charts loaded Vega"
-    page = open_page("", width=412, height=823)  # the home page's chart is below the fold
-    page.wait_for_load_state("networkidle")
-    assert not main_thread_requests(page, WORKER)
-    assert page.locator(".vega-chart[data-rendered]").count() == 0
-    wait_for_charts(page)  # scrolls to the chart
-    assert main_thread_requests(page, WORKER)
-    assert not main_thread_requests(page, VEGA)
-    watch.assert_clean()
-
-
-def test_a_region_page_draws_its_first_chart_static_without_vega_on_the_main_thread(
-    open_page: OpenPage, watch: Watch
-) -> None:
-    """The first chart is in a phone's first screen: drawn during the page load, by the worker."""
-    page = open_page("wilayah/kota-blitar/", width=412, height=823)  # Lighthouse's phone
-    first = page.locator(".vega-chart").first
-    first.locator(":scope > .vega-view[aria-hidden=true] > svg.marks").wait_for()
-    assert first.get_attribute("data-mode") == "static"
-    assert page.evaluate("typeof window.vega + typeof window.vegaEmbed") == "undefinedundefined"
-    assert not main_thread_requests(page, VEGA)
-    assert [w.evaluate("typeof vega.View") for w in page.workers if WORKER in w.url] == ["function"]
-    # Vega measured the labels with a canvas, as in the page: the title wraps as the page's does.
-    assert first.locator(".role-title-text tspan").count() >= 2
-    watch.assert_clean()
-
-
-CHART_LAYOUT = """(c) => ({svg: c.querySelector('svg').getBoundingClientRect().toJSON(),
+# Where the chart's drawing is, what follows it, and how many drawings it shows (one).
+CHART_LAYOUT = """(c) => ({drawing: c.getBoundingClientRect().toJSON(),
   next: c.closest('figure').nextElementSibling.getBoundingClientRect().top,
-  views: c.querySelectorAll('.vega-view').length, svgs: c.querySelectorAll('svg').length})"""
+  drawings: c.querySelectorAll('img, svg.marks').length})"""
 # The three ways a reader reaches for a chart.
 REACH = {
     "pointer": lambda chart: chart.hover(),
@@ -164,18 +122,15 @@ def test_reaching_for_a_chart_makes_it_interactive_in_place(
     watch.assert_clean()
 
 
-SVG_WIDTH = "document.querySelector('.vega-chart svg').getAttribute('width')"
-
-
-def test_a_static_chart_is_drawn_again_at_its_new_width(open_page: OpenPage, watch: Watch) -> None:
+def test_a_phone_gets_the_narrow_picture_and_a_wide_window_the_wide_one(
+    open_page: OpenPage, watch: Watch
+) -> None:
     page = open_page("wilayah/kota-blitar/", width=1280)
     wait_for_charts(page)
-    wide = page.evaluate(SVG_WIDTH)
+    src = "document.querySelector('.vega-chart img').currentSrc"
+    assert page.evaluate(src).endswith(f"-{style.PICTURE_WIDTHS[-1]}.svg")
     page.set_viewport_size({"width": 360, "height": 800})
-    page.wait_for_function(f"{SVG_WIDTH} !== {wide!r}", timeout=TIMEOUT_MS)
-    chart = page.locator(".vega-chart").first
-    assert chart.get_attribute("data-mode") == "static"
-    assert chart.evaluate("(c) => +c.querySelector('svg').getAttribute('width') === c.clientWidth")
+    page.wait_for_function(f"{src}.endsWith('-{style.PICTURE_WIDTHS[0]}.svg')")
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     watch.assert_clean()
 
@@ -184,6 +139,7 @@ AXIS_LABEL_FILL = (
     "getComputedStyle(document.querySelector('.vega-chart .role-axis-label text')).fill"
 )
 PALETTE = "(scheme) => document.body.setAttribute('data-md-color-scheme', scheme)"
+PICTURE = "document.querySelector('.vega-chart img').currentSrc"
 # The first point of the first chart: Kota Blitar's own coverage, in the highlight colour.
 OWN_POINT_FILL = "document.querySelector('.vega-chart .mark-symbol path').getAttribute('fill')"
 
@@ -193,39 +149,38 @@ def test_charts_follow_the_palette_static_and_interactive(
 ) -> None:
     page = open_page("wilayah/kota-blitar/")
     wait_for_charts(page)
-    light = page.evaluate(AXIS_LABEL_FILL)
+    assert "--light-" in page.evaluate(PICTURE)
     first = page.locator(".vega-chart").first
 
-    page.evaluate(PALETTE, "slate")  # static charts: drawn again by the worker
-    page.wait_for_function(f"{AXIS_LABEL_FILL} !== {light!r}", timeout=TIMEOUT_MS)
+    page.evaluate(PALETTE, "slate")  # pictures: their dark twins
+    page.wait_for_function(f"{PICTURE}.includes('--dark-')", timeout=TIMEOUT_MS)
+    wait_for_charts(page)
     assert {c["mode"] for c in page.evaluate(CHART_STATES)} == {"static"}
-    assert first.locator("svg").count() == 1  # redrawn, not added
+
+    first.hover()  # made interactive, in the dark
+    page.wait_for_function("document.querySelector('.vega-chart').dataset.mode === 'interactive'")
     dark = page.evaluate(AXIS_LABEL_FILL)
     assert page.evaluate(OWN_POINT_FILL) == style.DARK_COLOURS[style.HIGHLIGHT]
-
-    first.locator(".mark-symbol path").first.hover(force=True)  # made interactive, in the dark
-    page.wait_for_function("document.querySelector('.vega-chart').dataset.mode === 'interactive'")
-    assert page.evaluate(AXIS_LABEL_FILL) == dark
     first.locator(".mark-symbol path").first.hover(force=True)
     page.locator("#vg-tooltip-element.visible.dark-theme").wait_for()
 
-    assert page.evaluate(OWN_POINT_FILL) == style.DARK_COLOURS[style.HIGHLIGHT]
-
     page.evaluate(PALETTE, "default")  # the interactive chart: drawn again by vega-embed
-    page.wait_for_function(f"{AXIS_LABEL_FILL} === {light!r}", timeout=TIMEOUT_MS)
+    page.wait_for_function(f"{AXIS_LABEL_FILL} !== {dark!r}", timeout=TIMEOUT_MS)
     assert page.evaluate(OWN_POINT_FILL) == style.HIGHLIGHT
-    assert first.locator("svg").count() == 1
+    assert first.locator("svg.marks").count() == 1
     first.locator(".mark-symbol path").first.hover(force=True)
     page.locator("#vg-tooltip-element.visible:not(.dark-theme)").wait_for()
+    assert "--light-" in page.locator(".vega-chart img").first.evaluate("(i) => i.currentSrc")
     watch.assert_clean()
 
 
-def test_charts_draw_on_the_main_thread_when_the_worker_fails(
-    open_page: OpenPage, watch: Watch
-) -> None:
+def test_a_chart_keeps_its_picture_when_vega_cannot_load(open_page: OpenPage, watch: Watch) -> None:
     page = open_page("sumber/")
-    page.route(f"**{WORKER}", lambda route: route.fulfill(body="throw new Error('broken')"))
+    page.route("**/vega-embed.min.js", lambda route: route.fulfill(status=404, body=""))
     page.goto(page.url.replace("sumber/", "wilayah/kota-blitar/"), wait_until="load")
-    charts = wait_for_charts(page)
-    assert {c["mode"] for c in charts} == {"interactive"}
+    wait_for_charts(page)
+    chart = page.locator(".vega-chart").first
+    chart.hover()
+    page.wait_for_function("(c) => c.dataset.rendered === 'error'", arg=chart.element_handle())
+    assert chart.locator("img").evaluate("(i) => i.complete && i.naturalWidth > 0")
     assert watch.page_errors == [] and watch.outside_requests == []

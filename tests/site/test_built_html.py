@@ -105,6 +105,53 @@ def _charts(site: Path) -> Iterator[tuple[str, Tag]]:
             yield path.relative_to(site).as_posix(), chart
 
 
+def test_footer_credits_the_site_and_licence_in_indonesian(built_site: Path) -> None:
+    for url in ("", "wilayah/kota-blitar/", "sumber/"):
+        footer = " ".join(page(built_site, url).select_one(".md-copyright").get_text().split())
+        assert "CC BY 4.0" in footer and "Cakupan BPJS Ketenagakerjaan" in footer, footer
+        assert "Made with" not in footer, footer
+
+
+def test_notes_page_headings_are_distinct(built_site: Path) -> None:
+    headings = [h.get_text() for h in page(built_site, "catatan-konsistensi/").select("h2[id]")]
+    assert len(headings) >= 4 and len(set(headings)) == len(headings), headings
+
+
+def test_a_chart_title_is_printed_once_as_its_heading(built_site: Path) -> None:
+    for url in ("", "wilayah/kota-blitar/", "kantor-cabang/kantor-cabang-tuban/"):
+        for chart in page(built_site, url).select(".vega-chart"):
+            assert "title" not in json.loads(chart["data-spec"]), (url, chart["id"])
+            heading = chart.find_previous("h3").get_text().rstrip("¶")
+            for img in chart.select("img, source"):
+                picture = built_site / url / (img.get("src") or img["srcset"])
+                assert heading not in picture.resolve().read_text(encoding="utf-8"), picture
+
+
+def test_sources_show_their_copies_file_names_as_written(built_site: Path) -> None:
+    """A seed's name was shown as `002\\_08ff…`: escaped for Markdown inside a code span."""
+    seeds = {s.seed for s in dataset().sources.values() if s.seed}
+    assert seeds
+    for url in ("sumber/", "wilayah/kota-blitar/"):
+        codes = {code.get_text() for code in page(built_site, url).select("article code")}
+        shown = {text for text in codes if text.endswith(".txt")}
+        assert shown and shown <= seeds, (url, shown)
+    assert seeds <= {code.get_text() for code in page(built_site, "sumber/").select("code")}
+
+
+def test_a_region_page_lists_its_sources_with_their_addresses(built_site: Path) -> None:
+    """Printed or read offline, the page says where each of its sources is."""
+    data = dataset()
+    body = page(built_site, "wilayah/kota-blitar/")
+    entries = body.select("#sumber + ul > li")
+    cited = {a["href"].split("#")[1] for a in body.select('td a[href*="sumber/#sumber-"]')}
+    assert cited and cited <= {li.a["href"].split("#")[1] for li in entries}
+    for li in entries:
+        source = data.sources[li.a["href"].split("#sumber-")[1]]
+        text = " ".join(li.get_text().split())
+        assert (source.url or "Alamat web belum diketahui") in text, text
+        assert not source.title or source.title in text, text
+
+
 def test_charts_carry_inline_data_and_a_text_alternative(built_site: Path) -> None:
     charts = list(_charts(built_site))
     assert len(charts) >= 5

@@ -19,13 +19,14 @@ from generator.build import render_site
 from generator.pages.context import ChartBlock
 from tests.conftest import CHART_STATES, CHARTS_SETTLED, TIMEOUT_MS, Watch
 
-# The embed code's iframe is the chart's reserved height plus this (_chart_extras.md.j2).
-IFRAME_EXTRA = 100
-SOURCE_BOTTOM = """() => {
-  const source = [...document.querySelectorAll('p')].find((p) => p.textContent.startsWith('Sumber:'));
-  const chart = document.querySelector('.vega-chart');
-  return [source.getBoundingClientRect().bottom, parseInt(chart.style.minHeight, 10)];
+# The bottoms of the embed's drawing and of its credit line, and the window's height.
+EMBED_LAYOUT = """() => {
+  const drawing = document.querySelector('.vega-chart img, .vega-chart svg.marks');
+  const credit = document.querySelector('p.embed-credit');
+  return {drawing: drawing.getBoundingClientRect().bottom, width: drawing.getBoundingClientRect().width,
+    credit: credit.getBoundingClientRect().bottom, window: window.innerHeight};
 }"""
+IFRAME_HEIGHT = re.compile(r'<iframe src="[^"]*/sematkan/([^"/]+)"[^>]* height="(\d+)"')
 TRANSLATE = re.compile(r"translate\(\s*([-\d.e]+)[ ,]+([-\d.e]+)\s*\)")
 
 
@@ -78,13 +79,24 @@ def test_every_chart_has_a_png_and_an_svg_with_title_and_source(built_site: Path
         assert source.startswith("Sumber: ") and source in _words(" ".join(t for t, _, _ in texts))
 
 
+def test_exported_images_and_embeds_credit_the_site_and_its_licence(built_site: Path) -> None:
+    """A reposted picture or an embedded chart still names the site, its address and CC BY 4.0."""
+    credit = "Cakupan BPJS Ketenagakerjaan · http://127.0.0.1:8000/ · Lisensi CC BY 4.0"
+    for page, chart in _charts(built_site):
+        texts = [t for t, _, _ in _svg_texts(ET.parse(_linked(page, chart, ".svg")).getroot())]
+        assert credit in _words(" ".join(texts)), page
+        embed = BeautifulSoup(_linked(page, chart, ".html").read_text("utf-8"), "html.parser")
+        assert credit in _words(embed.select_one("p.embed-credit").get_text()), page
+
+
 def test_exported_source_line_is_below_the_legend(built_site: Path) -> None:
     """The credit is the last thing in the picture, under the chart and its legend."""
     with_legend = 0
     for page, chart in _charts(built_site):
         texts = list(_svg_texts(ET.parse(_linked(page, chart, ".svg")).getroot()))
         source_y = min(y for text, y, _ in texts if text.startswith("Sumber:"))
-        assert all(y < source_y for text, y, _ in texts if not text.startswith("Sumber:")), page
+        footer = [text for text, y, _ in texts if y >= source_y]
+        assert all(y < source_y for text, y, _ in texts if text not in footer), page
         with_legend += any(in_legend for _, _, in_legend in texts)
     assert with_legend, "no exported chart has a legend: the test checks nothing"
 
@@ -93,7 +105,7 @@ def test_every_chart_has_an_embed_page_and_its_code(built_site: Path) -> None:
     for page, chart in _charts(built_site):
         embed = _linked(page, chart, ".html")
         soup = BeautifulSoup(embed.read_text(encoding="utf-8"), "html.parser")
-        assert soup.select_one(".vega-chart")["data-spec"] == chart["data-spec"]
+        assert soup.select_one(".vega-chart img")["src"] == "../unduh/grafik/" + embed.stem + ".svg"
         assert soup.select_one("details table tbody tr"), embed
         for script in soup.find_all("script", src=True):
             assert not script["src"].startswith(("http", "//")), script["src"]
@@ -145,27 +157,37 @@ def server(built_site: Path) -> Iterator[str]:
     httpd.server_close()
 
 
+def _suggested_heights(site: Path) -> dict[str, int]:
+    """Each embed page's name and the iframe height its embed code suggests."""
+    heights = {}
+    for _, chart in _charts(site):
+        code = chart.find_next("details", class_="example").get_text()
+        heights.update((name, int(h)) for name, h in IFRAME_HEIGHT.findall(code))
+    return heights
+
+
 @pytest.mark.browser
-@pytest.mark.parametrize("width", [360, 700])
-def test_embed_pages_render_their_chart_alone(  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("width", [320, 360, 700, 1200])
+def test_embed_pages_show_their_chart_and_credit_in_the_suggested_iframe(  # type: ignore[no-untyped-def]
     browser, server: str, built_site: Path, watch: Watch, width: int
 ) -> None:
-    """Every embed page draws without Material (charts.js falls back to DOMContentLoaded),
-    fetches nothing from outside, fits a phone-wide iframe without sideways scrolling, and shows
-    its source inside the iframe height the embed code suggests."""
-    context = browser.new_context(viewport={"width": width, "height": 500})
-    context.set_default_timeout(TIMEOUT_MS)
-
-    def route(r):  # type: ignore[no-untyped-def]
-        if not r.request.url.startswith(server):
-            watch.outside_requests.append(r.request.url)
-            return r.abort()
-        return r.continue_()
-
-    context.route("**/*", route)
+    """Every embed page shows its picture without Material, fetches nothing from outside, and
+    fits the iframe its embed code suggests at any width, credit line included, before and
+    after the chart turns interactive."""
+    heights = _suggested_heights(built_site)
     embeds = sorted((built_site / "sematkan").glob("*.html"))
-    assert embeds
+    assert embeds and {e.name for e in embeds} == set(heights)
     for embed in embeds:
+        context = browser.new_context(viewport={"width": width, "height": heights[embed.name]})
+        context.set_default_timeout(TIMEOUT_MS)
+
+        def route(r):  # type: ignore[no-untyped-def]
+            if not r.request.url.startswith(server):
+                watch.outside_requests.append(r.request.url)
+                return r.abort()
+            return r.continue_()
+
+        context.route("**/*", route)
         page = context.new_page()
         page.on("console", lambda m: m.type == "error" and watch.console_errors.append(m.text))
         page.on("pageerror", lambda e: watch.page_errors.append(str(e)))
@@ -173,17 +195,16 @@ def test_embed_pages_render_their_chart_alone(  # type: ignore[no-untyped-def]
         assert page.evaluate("typeof window.document$") == "undefined", "Material on an embed page"
         page.wait_for_function(CHARTS_SETTLED, timeout=TIMEOUT_MS)
         charts = page.evaluate(CHART_STATES)
-        assert len(charts) == 1 and charts[0]["rendered"] == "true" and charts[0]["svg"], embed
-        assert charts[0]["mode"] == "static", embed  # drawn by the worker, as on the site
-        assert charts[0]["width"] <= width, (embed.name, charts)
+        assert len(charts) == 1 and charts[0]["mode"] == "static" and charts[0]["drawn"], charts
         assert page.evaluate("document.documentElement.scrollWidth") <= width, embed.name
-        bottom, reserved = page.evaluate(SOURCE_BOTTOM)
-        assert bottom <= reserved + IFRAME_EXTRA, f"{embed.name}: source below the iframe's fold"
+        layout = page.evaluate(EMBED_LAYOUT)
+        assert layout["drawing"] <= layout["credit"] <= layout["window"], (embed.name, layout)
+        assert "Sumber:" in page.locator("p.embed-credit").inner_text()
         page.locator(".vega-chart").hover()  # made interactive in place
         page.wait_for_function(
             "document.querySelector('.vega-chart').dataset.mode === 'interactive'"
         )
-        assert page.evaluate(SOURCE_BOTTOM) == [bottom, reserved], embed.name
-        page.close()
-    context.close()
+        after = page.evaluate(EMBED_LAYOUT)
+        assert after["credit"] <= after["window"], (embed.name, after)
+        context.close()
     watch.assert_clean()

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from generator.charts import export
+from generator.charts import export, style
 from generator.pages.context import ChartBlock
 from generator.site.cache import DirectoryCache
 
@@ -58,7 +58,8 @@ def test_chart_files_renders_only_the_misses(
     assert rendered == [len(CHARTS) - 1]
     assert files[CHARTS[0].svg_path] == first[CHARTS[0].svg_path]
     assert all(chart.title.encode() in files[chart.svg_path] for chart in CHARTS)
-    assert len(cache) == 2 * len(CHARTS)
+    # Per chart: its exported SVG and PNG, and its light picture at each width.
+    assert len(cache) == (2 + len(style.PICTURE_WIDTHS)) * len(CHARTS)
     assert export.chart_files(pairs, (), is_offline=False, cache=cache) == files
     assert rendered == [len(CHARTS) - 1, 0]
 

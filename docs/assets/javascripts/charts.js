@@ -1,30 +1,32 @@
 /*
- * charts.js: draw the Vega-Lite charts embedded in the pages, static first, interactive on demand.
+ * charts.js: charts are pictures first; they follow the palette, and turn interactive (Vega, with
+ * tooltips) when the reader reaches for one.
  *
- * Contract with the page HTML (written by the Python generator):
+ * Contract with the page HTML (generator/templates/_chart.md.j2, and the embed pages):
  *   <div class="vega-chart" id="..." role="img" tabindex="0" aria-label="..."
- *        data-spec="{HTML-escaped Vega-Lite JSON}" style="min-height: 320px"></div>
+ *        data-spec="{HTML-escaped Vega-Lite JSON}">
+ *     <picture class="chart-picture" aria-hidden="true">
+ *       <source media="(max-width: ...)" srcset="narrow light.svg" data-dark-srcset="..." ...>
+ *       <img src="wide light.svg" data-dark-src="..." width="..." height="..." alt="...">
+ *     </picture>
+ *   </div>
  *
- * A chart is drawn when it comes within 200 pixels of the screen, in up to two steps:
- *
- * 1. Static. A Web Worker (charts-worker.js, beside this file) loads the vendored vega and
- *    vega-lite and draws the chart as an SVG string; this script only inserts it. Evaluating
- *    Vega, compiling and drawing all happen off the main thread, so a chart in a phone's first
- *    screen adds no long task to the page load (Lighthouse's Total Blocking Time counts the main
- *    thread's only; benchmarks/README.md has the measurements).
- * 2. Interactive. When the reader points at, taps or focuses a chart, this script loads vega,
- *    vega-lite and vega-embed on the main thread, once, and draws that chart again with its
- *    tooltips, unseen over the static drawing, which it replaces once drawn: same look, no
- *    flash, no shift.
- *
- * Where the worker cannot run (a page opened from file://, where Chromium refuses workers; a
- * browser without them; a worker that fails), charts are drawn interactive at once instead.
+ * 1. Static, before and without any script: the picture is the chart as the build drew it
+ *    (generator/charts/export.py), at a phone's width or a wider one, its room reserved by its
+ *    width and height. So printing, reading with JavaScript off, file:// and embeds all show
+ *    every chart, and a page loads no Vega at all until a reader asks for it.
+ * 2. The palette: on Material's dark palette this script points each picture at its dark twin
+ *    (the same drawing in the dark colours); charts.css hides a light picture on the dark palette
+ *    until then, so it never flashes.
+ * 3. Interactive: when the reader points at, taps or focuses a chart, this script loads vega,
+ *    vega-lite and vega-embed, once, and draws that chart at its picture's width, unseen over
+ *    the picture, which it replaces once drawn: same size, same place, no shift.
  *
  * Every chart is an image to assistive technology: its role="img" and aria-label stay on the
- * outer element, and whatever Vega draws sits in a child hidden from it. Charts redraw when the
- * palette toggles and, while static, when their width changes; a chart in a hidden tab waits for
- * a width. Nothing else is fetched: every spec carries its data inline, so Vega's loader is never
- * used, and pages without charts load neither Vega nor the worker. Plain ES2018, no build step.
+ * outer element, and the picture (whose alt is for readers without ARIA) or whatever Vega draws
+ * sits in a child hidden from it. Interactive charts are
+ * drawn again when the palette toggles. Nothing else is fetched: every spec carries its data
+ * inline, so Vega's loader is never used. Plain ES2018, no build step.
  */
 (function () {
   "use strict";
@@ -53,19 +55,15 @@
 
   var SELECTOR = ".vega-chart[data-spec]";
 
-  // Paths relative to this file. The worker needs vega and vega-lite; the main thread needs
-  // vega-embed too, loaded in this order (each needs the globals of the ones before).
+  // Paths relative to this file, loaded in this order (each needs the globals of the ones before).
   var VEGA = "../vendor/vega-6.4.0/vega.min.js";
   var VEGA_LITE = "../vendor/vega-lite-6.4.1/vega-lite.min.js";
   var VEGA_EMBED = "../vendor/vega-embed-7.3.0/vega-embed.min.js";
-  var WORKER = "charts-worker.js";
   var HERE = document.currentScript ? document.currentScript.src : document.baseURI;
 
   function url(path) {
     return new URL(path, HERE).href;
   }
-
-  // --- Vega on the main thread, for interactive charts ---------------------------------------
 
   var vegaLoaded = null;
 
@@ -158,9 +156,9 @@
     return out;
   }
 
-  // The chart's Vega-Lite spec with the current theme, drawn the same by the worker and by
-  // vega-embed.
-  function themedSpec(el) {
+  // The chart's Vega-Lite spec with the current theme, `width` wide where it asks for its
+  // container's width.
+  function themedSpec(el, width) {
     // JSON.parse only: the attribute is data, never code.
     var spec = JSON.parse(el.getAttribute("data-spec"));
     var dark = spec.usermeta && spec.usermeta.darkColours;
@@ -171,67 +169,45 @@
         if (key !== "datasets") spec[key] = recoloured(spec[key], dark);
       });
     }
+    if (spec.width === "container" && width) spec.width = width;
     // The spec's own config wins; the theme only fills the gaps.
     spec.config = merge(themeConfig(), spec.config);
     return spec;
   }
 
-  // --- The worker, for static charts ---------------------------------------------------------
+  // --- Pictures: the build's drawings, in the palette of the page ---------------------------
 
-  // Started with the first static chart; `false` where it cannot run. From file:// Chromium
-  // refuses workers (the offline bundle's iframe-worker shim, there for Material's search, would
-  // run this one on the main thread anyway), so those pages draw interactive charts at once.
-  var worker = null;
-  var jobs = new Map(); // job id -> {resolve, reject}
-  var lastJob = 0;
-
-  function chartWorker() {
-    if (worker === null) worker = startWorker();
-    return worker;
+  // Point a picture's source or image at its drawing in the current palette; the light one is
+  // kept in data-light-* the first time.
+  function paint(node, attribute, dark) {
+    var darkValue = node.getAttribute("data-dark-" + attribute);
+    if (!darkValue) return;
+    var lightName = "data-light-" + attribute;
+    if (!node.hasAttribute(lightName)) node.setAttribute(lightName, node.getAttribute(attribute));
+    var wanted = dark ? darkValue : node.getAttribute(lightName);
+    if (node.getAttribute(attribute) !== wanted) node.setAttribute(attribute, wanted);
   }
 
-  function startWorker() {
-    if (location.protocol === "file:" || typeof Worker !== "function") return false;
-    var started;
-    try {
-      started = new Worker(url(WORKER));
-    } catch (error) {
-      return false;
-    }
-    started.onmessage = function (event) {
-      var job = jobs.get(event.data.id);
-      jobs.delete(event.data.id);
-      if (typeof event.data.svg === "string") job.resolve(event.data.svg);
-      else job.reject(new Error(event.data.error));
-    };
-    // The worker's script failed to load or run: the charts waiting for it, and all later
-    // ones, are drawn on the main thread.
-    started.onerror = function (event) {
-      event.preventDefault();
-      started.terminate();
-      worker = false;
-      jobs.forEach(function (job) { job.reject(new Error(event.message || "cannot start " + WORKER)); });
-      jobs.clear();
-    };
-    return started;
-  }
-
-  // A promise of the chart's SVG, drawn `width` pixels wide by the worker.
-  function drawInWorker(spec, width) {
-    var id = ++lastJob;
-    return new Promise(function (resolve, reject) {
-      jobs.set(id, {resolve: resolve, reject: reject});
-      worker.postMessage({
-        id: id,
-        scripts: [url(VEGA), url(VEGA_LITE)],
-        spec: spec,
-        width: width,
-        locale: {number: FORMAT_LOCALE, time: TIME_FORMAT_LOCALE}
-      });
+  function paintPictures() {
+    var dark = isDark();
+    document.querySelectorAll(".chart-picture").forEach(function (picture) {
+      picture.querySelectorAll("source").forEach(function (s) { paint(s, "srcset", dark); });
+      picture.querySelectorAll("img").forEach(function (img) { paint(img, "src", dark); });
+      picture.setAttribute("data-palette", dark ? "dark" : "light");
     });
   }
 
-  // --- Views: the element a drawing goes in ---------------------------------------------------
+  // The width of the drawing the chart shows: the interactive chart is drawn as wide, so it
+  // takes exactly the picture's room.
+  function pictureWidth(el) {
+    var img = el.querySelector("img");
+    if (img && img.naturalWidth) return img.naturalWidth;
+    var source = el.querySelector("source[media]");
+    if (source && window.matchMedia(source.media).matches) return +source.getAttribute("width");
+    return img ? +img.getAttribute("width") : el.clientWidth;
+  }
+
+  // --- Views: the element an interactive drawing goes in --------------------------------------
 
   // A drawing goes in a child of the chart hidden from assistive technology: Vega would otherwise
   // replace the chart's role="img" and aria-label with its own ("graphics-document", "Vega
@@ -240,13 +216,6 @@
     var inner = document.createElement("div");
     inner.className = "vega-view";
     inner.setAttribute("aria-hidden", "true");
-    return inner;
-  }
-
-  // The view on screen, for a static drawing.
-  function currentView(el) {
-    var inner = el.querySelector(":scope > .vega-view");
-    if (!inner) inner = el.appendChild(newView());
     return inner;
   }
 
@@ -259,9 +228,10 @@
     return stage;
   }
 
-  // The drawing in `stage` is complete: it replaces the chart's other views in one step.
+  // The drawing in `stage` is complete: it replaces the chart's picture and other views in one
+  // step.
   function reveal(el, stage) {
-    el.querySelectorAll(":scope > .vega-view").forEach(function (other) {
+    el.querySelectorAll(":scope > .vega-view, :scope > .chart-picture, :scope > img").forEach(function (other) {
       if (other !== stage) other.remove();
     });
     stage.style.cssText = "";
@@ -309,9 +279,9 @@
 
   // Compiling the Vega-Lite spec, parsing the Vega spec, running the dataflow and drawing are four
   // tasks, not one long one.
-  function embed(stage, el) {
+  function embed(stage, el, width) {
     return loadVega().then(function () {
-      var vgSpec = vegaLite.compile(themedSpec(el)).spec;
+      var vgSpec = vegaLite.compile(themedSpec(el, width)).spec;
       return nextTask().then(function () {
         return vegaEmbed(stage, vgSpec, {
           mode: "vega",
@@ -327,48 +297,20 @@
     });
   }
 
-  // --- Each chart's drawings -----------------------------------------------------------------
+  // --- Each chart ----------------------------------------------------------------------------
 
   // Element -> its state, from the moment the chart is found on the page:
-  //   interactive: drawn (or being drawn) by vega-embed, from now on;
+  //   interactive: drawn (or being drawn) by vega-embed, from now on;  width: its drawing's;
   //   latest: the number of its latest drawing: one that ends after a later one began is dropped;
-  //   shown: the vega-embed result on screen, finalized when replaced;
-  //   width: the width of its static drawing;  resizing: the timer of a pending static redraw.
+  //   shown: the vega-embed result on screen, finalized when replaced.
   var charts = new Map();
-
-  function drawn(el, mode) {
-    el.dataset.rendered = "true";
-    el.dataset.mode = mode;
-  }
-
-  function failed(el, error) {
-    console.error("Chart " + (el.id || "(no id)") + " failed to render:", error);
-    el.dataset.rendered = "error";
-  }
-
-  function renderStatic(el, chart, width) {
-    var latest = ++chart.latest;
-    chart.width = width;
-    drawInWorker(themedSpec(el), width).then(function (svg) {
-      if (chart.latest !== latest) return;
-      var view = currentView(el);
-      view.innerHTML = svg;
-      // As Vega styles the SVG it draws in the page: no gap under it for text descenders.
-      view.firstElementChild.style.verticalAlign = "bottom";
-      drawn(el, "static");
-    }, function (error) {
-      if (chart.latest !== latest) return;
-      console.warn("Chart " + (el.id || "(no id)") + " drawn on the main thread:", error.message);
-      renderInteractive(el, chart);
-    });
-  }
 
   function renderInteractive(el, chart) {
     var latest = ++chart.latest;
     chart.interactive = true;
-    el.style.width = "100%";
+    if (!chart.width) chart.width = pictureWidth(el);
     var stage = offstageView(el);
-    embed(stage, el).then(function (result) {
+    embed(stage, el, chart.width).then(function (result) {
       if (chart.latest !== latest) {
         result.finalize();
         stage.remove();
@@ -377,31 +319,15 @@
       reveal(el, stage);
       if (chart.shown) chart.shown.finalize();
       chart.shown = result;
-      drawn(el, "interactive");
+      el.dataset.rendered = "true";
+      el.dataset.mode = "interactive";
     }).catch(function (error) {
       stage.remove();
-      if (chart.latest === latest) failed(el, error);
+      if (chart.latest !== latest) return;
+      // The picture stays: the chart is still there, only without its tooltips.
+      console.error("Chart " + (el.id || "(no id)") + " failed to render:", error);
+      el.dataset.rendered = "error";
     });
-  }
-
-  // Draw a chart that has a width: static unless it is interactive already or the worker cannot
-  // run. `width`, when the caller knows it, spares asking the page for a layout in the middle of
-  // loading.
-  function render(el, width) {
-    var chart = charts.get(el);
-    var known = Math.round(typeof width === "number" ? width : el.clientWidth);
-    if (known === 0 && resizeObserver) {
-      hidden.add(el); // hidden for now (e.g. in an inactive content tab): drawn when it gets a width
-      resizeObserver.observe(el);
-      return;
-    }
-    hidden.delete(el);
-    if (chart.interactive || !chartWorker()) {
-      renderInteractive(el, chart);
-    } else {
-      renderStatic(el, chart, known);
-      if (resizeObserver) resizeObserver.observe(el);
-    }
   }
 
   // The reader reaches for a chart: draw it interactive. A tap (a click) and keyboard focus count
@@ -419,88 +345,31 @@
     var el = event.currentTarget;
     USE_EVENTS.forEach(function (type) { el.removeEventListener(type, upgrade, {passive: true}); });
     var chart = charts.get(el);
-    if (!chart || chart.interactive) return;
-    unwatch(el);
-    hidden.delete(el);
-    clearTimeout(chart.resizing);
-    renderInteractive(el, chart);
+    if (chart && !chart.interactive) renderInteractive(el, chart);
   }
 
-  // Charts hidden when their turn came, waiting for a width; and static charts, drawn again
-  // through the worker when their width changes (a rotated phone, a resized window), once it has
-  // stopped changing for a moment. Interactive charts follow the window's width themselves.
-  var RESIZE_DELAY_MS = 200;
-  var hidden = new Set();
-  var resizeObserver = typeof ResizeObserver === "function"
-    ? new ResizeObserver(function (entries) {
-      entries.forEach(function (entry) {
-        var el = entry.target;
-        var chart = charts.get(el);
-        var width = Math.round(entry.contentRect.width);
-        if (!chart || width === 0) return;
-        if (hidden.has(el)) {
-          render(el, width);
-        } else if (!chart.interactive && width !== chart.width) {
-          clearTimeout(chart.resizing);
-          chart.resizing = setTimeout(function () { render(el); }, RESIZE_DELAY_MS);
-        }
-      });
-    })
-    : null;
-
-  // Charts not drawn yet: drawn when they come within 200 pixels of the viewport.
-  var offscreen = new Set();
-  var visibility = typeof IntersectionObserver === "function"
-    ? new IntersectionObserver(function (entries) {
-      entries.forEach(function (entry) {
-        if (entry.isIntersecting) {
-          unwatch(entry.target);
-          render(entry.target, entry.boundingClientRect.width);
-        }
-      });
-    }, {rootMargin: "200px 0px"})
-    : null;
-
-  function unwatch(el) {
-    if (offscreen.delete(el)) visibility.unobserve(el);
-  }
-
-  // A chart that left the document (instant navigation swaps the page content): drop its drawing
-  // in progress, free its view, stop watching it.
-  function forget(el, chart) {
-    charts.delete(el);
-    chart.latest += 1;
-    clearTimeout(chart.resizing);
-    if (chart.shown) chart.shown.finalize();
-    hidden.delete(el);
-    if (resizeObserver) resizeObserver.unobserve(el);
-    unwatch(el);
-  }
-
-  // Find the page's charts and watch the new ones; with `force`, draw the drawn ones again.
-  function renderAll(force) {
+  // Find the page's new charts (instant navigation swaps the page content) and forget the gone
+  // ones; with `redraw`, draw the interactive ones again (the palette changed).
+  function findCharts(redraw) {
     if (!document.body) return;
     charts.forEach(function (chart, el) {
-      if (!el.isConnected) forget(el, chart);
+      if (el.isConnected) return;
+      charts.delete(el);
+      chart.latest += 1;
+      if (chart.shown) chart.shown.finalize();
     });
     document.querySelectorAll(SELECTOR).forEach(function (el) {
       var chart = charts.get(el);
       if (!chart) {
-        charts.set(el, {interactive: false, latest: 0, shown: null, width: 0, resizing: null});
+        charts.set(el, {interactive: false, latest: 0, shown: null, width: 0});
         listenForUse(el);
-        if (visibility) {
-          offscreen.add(el);
-          visibility.observe(el);
-        } else {
-          render(el);
-        }
-      } else if (force === true && chart.latest > 0) {
-        render(el);
+      } else if (redraw === true && chart.interactive) {
+        renderInteractive(el, chart);
       }
     });
   }
 
-  // Draw again when the palette toggles (light <-> dark).
+  // Follow the palette when it toggles (light <-> dark).
   var observing = false;
   function watchPalette() {
     if (observing || !document.body) return;
@@ -509,7 +378,10 @@
       var changed = mutations.some(function (m) {
         return m.oldValue !== document.body.getAttribute("data-md-color-scheme");
       });
-      if (changed) renderAll(true);
+      if (changed) {
+        paintPictures();
+        findCharts(true);
+      }
     }).observe(document.body, {
       attributes: true,
       attributeOldValue: true,
@@ -519,7 +391,8 @@
 
   function start() {
     watchPalette();
-    renderAll();
+    paintPictures();
+    findCharts();
   }
 
   // Material's instant navigation emits document$ on every page load.

@@ -1,0 +1,67 @@
+"""On a 360-pixel phone no table scrolls sideways, and every figure shows its value and date."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import OpenPage, Watch
+
+pytestmark = pytest.mark.browser
+
+PHONE = 360
+# Each table: how far it reaches right, and whether it (or the box around it) scrolls sideways.
+TABLES = """(width) => [...document.querySelectorAll('article table')].filter((t) => t.offsetParent)
+  .map((t) => {
+    const box = t.parentElement;
+    return {right: Math.round(t.getBoundingClientRect().right),
+      scrolls: t.scrollWidth > t.clientWidth + 1 || box.scrollWidth > box.clientWidth + 1,
+      head: t.querySelector('th') ? t.querySelector('th').textContent : ''};
+  })"""
+# Each figure row's cells (its date, its value, its source and quote), and whether each is on
+# screen in full.
+FIGURE_CELLS = """(width) => [...document.querySelectorAll('article tr')]
+  .filter((r) => r.querySelector('a[id^="angka-"]'))
+  .map((r) => [...r.cells].map((c) => {
+    const box = c.getBoundingClientRect();
+    return {text: c.innerText.trim(), link: Boolean(c.querySelector('a[href*="sumber"]')),
+      shown: box.width > 0 && box.left >= 0 && box.right <= width, width: box.width};
+  }))"""
+
+
+@pytest.mark.parametrize(
+    "path", ["", "wilayah/", "wilayah/kota-blitar/", "kantor-cabang/kantor-cabang-tuban/"]
+)
+def test_no_table_scrolls_sideways_on_a_phone(open_page: OpenPage, watch: Watch, path: str) -> None:
+    page = open_page(path, width=PHONE, height=800)
+    tables = page.evaluate(TABLES, PHONE)
+    assert tables
+    for table in tables:
+        assert not table["scrolls"] and table["right"] <= PHONE, table
+    watch.assert_clean()
+
+
+@pytest.mark.parametrize("path", ["wilayah/kota-blitar/", "kantor-cabang/kantor-cabang-tuban/"])
+def test_every_figure_shows_its_date_value_and_source_on_a_phone(
+    open_page: OpenPage, path: str
+) -> None:
+    page = open_page(path, width=PHONE, height=800)
+    rows = page.evaluate(FIGURE_CELLS, PHONE)
+    assert rows
+    for date, value, source in rows:
+        assert date["shown"] and value["shown"] and source["shown"], (date, value, source)
+        assert date["text"] and any(ch.isdigit() for ch in value["text"]), (date, value)
+        assert source["link"], source
+        # Not squeezed to a word a line beside the other columns.
+        assert source["width"] >= PHONE / 2, source
+
+
+def test_a_long_quote_folds_on_a_phone_and_unfolds_when_tapped(open_page: OpenPage) -> None:
+    page = open_page("wilayah/kota-blitar/", width=PHONE, height=800)
+    folded = page.evaluate(
+        "[...document.querySelectorAll('article .quote')].map((q) => q.scrollHeight > q.clientHeight)"
+    )
+    assert any(folded), "no quote is folded"
+    quote = page.locator("article .quote").nth(folded.index(True))
+    folded_height = quote.bounding_box()["height"]
+    quote.click()
+    assert quote.bounding_box()["height"] > folded_height
