@@ -129,13 +129,24 @@ def dark_picture(svg: bytes) -> bytes:
 
 
 def _svg(spec: dict[str, Any]) -> str:
-    return vl_convert.vegalite_to_svg(
+    svg = vl_convert.vegalite_to_svg(
         spec,
         vl_version=VL_VERSION,
         format_locale=FORMAT_LOCALE,
         time_format_locale=TIME_FORMAT_LOCALE,
         allowed_base_urls=[],  # every spec carries its data inline: fetch nothing, ever
     )
+    return stable_gradient_ids(svg)
+
+
+_GRADIENT_ID = re.compile(r"gradient_\d+")
+
+
+def stable_gradient_ids(svg: str) -> str:
+    """Vega numbers a legend's gradient by how many its process drew before (`gradient_7`):
+    renumber them in order of appearance, so an image is the same bytes however it was drawn."""
+    numbers: dict[str, str] = {}
+    return _GRADIENT_ID.sub(lambda m: numbers.setdefault(m[0], f"gradient_{len(numbers)}"), svg)
 
 
 def render_spec(spec: dict[str, Any]) -> tuple[bytes, bytes]:

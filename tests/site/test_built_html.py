@@ -127,15 +127,14 @@ def test_a_chart_title_is_printed_once_as_its_heading(built_site: Path) -> None:
                 assert heading not in picture.resolve().read_text(encoding="utf-8"), picture
 
 
-def test_sources_show_their_copies_file_names_as_written(built_site: Path) -> None:
-    """A seed's name was shown as `002\\_08ff…`: escaped for Markdown inside a code span."""
-    seeds = {s.seed for s in dataset().sources.values() if s.seed}
-    assert seeds
-    for url in ("sumber/", "wilayah/kota-blitar/"):
-        codes = {code.get_text() for code in page(built_site, url).select("article code")}
-        shown = {text for text in codes if text.endswith(".txt")}
-        assert shown and shown <= seeds, (url, shown)
-    assert seeds <= {code.get_text() for code in page(built_site, "sumber/").select("code")}
+def test_sources_show_their_snapshots_hashes_as_written(built_site: Path) -> None:
+    """A copy's name was shown as `002\\_08ff…`: escaped for Markdown inside a code span. The
+    Sumber page now names each snapshot by its sha256, which must show as written."""
+    hashes = {s.snapshot.sha256 for s in dataset().sources.values() if s.snapshot}
+    assert hashes
+    codes = {code.get_text() for code in page(built_site, "sumber/").select("article code")}
+    assert hashes <= codes
+    assert not [c for c in codes if "\\" in c]
 
 
 def test_a_region_page_lists_its_sources_with_their_addresses(built_site: Path) -> None:
