@@ -6,11 +6,12 @@ axe comes from its own npm package, injected into the page by Playwright (headle
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.conftest import CHARTS_SETTLED, TIMEOUT_MS, OpenPage, Watch
+from tests.conftest import CHARTS_SETTLED, TIMEOUT_MS, OpenPage, Watch, serve_directory
 from tests.site.checkers import AXE_JS, npm_file
 
 pytestmark = pytest.mark.browser
@@ -94,3 +95,21 @@ def tab_until(page: Any, is_focused: Any, limit: int = 200) -> None:
         if is_focused():
             return
     raise AssertionError(f"not reached in {limit} presses of Tab")
+
+
+def test_the_404_page_passes_axe_even_where_its_stylesheets_do_not_load(
+    built_site: Path, browser: Any
+) -> None:
+    """GitHub Pages serves 404.html for any missing address, and its links are absolute (for
+    any depth): served elsewhere than its site_url (a fork's Pages, a moved copy) it comes
+    without stylesheets, which left Material's two toggle checkboxes unlabelled and outside any
+    landmark."""
+    with serve_directory(built_site.parent) as url:  # the site one folder down: /site/404.html
+        page = browser.new_page()
+        try:
+            page.goto(f"{url}{built_site.name}/404.html")
+            page.add_script_tag(path=str(npm_file(AXE_JS)))
+            found = list(page.evaluate(VIOLATIONS))
+        finally:
+            page.close()
+    assert found == []
