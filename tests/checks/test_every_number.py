@@ -11,27 +11,13 @@ import pytest
 
 from generator.checks import run_checks
 from generator.dataset.load import load_dataset
-from generator.dataset.problems import DataError, Problem
+from generator.dataset.problems import DataError
+from tests.checks.test_checks import _edit, _errors, _located
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
 OFFICE = "figures/kantor-cabang-blitar.yaml"
 KOTA = "figures/kota-blitar.yaml"
-
-
-def _edit(data_dir: Path, name: str, old: str, new: str) -> None:
-    path = data_dir / name
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"{old!r} must occur once in {name}"
-    path.write_text(text.replace(old, new), encoding="utf-8")
-
-
-def _located(problems: list[Problem]) -> list[tuple[str, str, int]]:
-    return [(p.code, p.position.file, p.position.line) for p in problems]
-
-
-def _errors(data_dir: Path) -> list[tuple[str, str, int]]:
-    return _located([p for p in run_checks(load_dataset(data_dir)) if p.is_error])
 
 
 @pytest.fixture
