@@ -120,7 +120,8 @@ def _resolve(page: str, path: str, site: Path) -> str:
     return target.removeprefix("./")
 
 
-def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
+def broken_links(site: Path) -> tuple[list[str], int]:
+    """Every internal link of the site to a missing file or anchor, and how many were checked."""
     ids = _targets(site)
     broken, checked = [], 0
     for page in ids:
@@ -136,6 +137,11 @@ def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
                 broken.append(f"{page}: {link['href']}")
             elif url.fragment and target in ids and unquote(url.fragment) not in ids[target]:
                 broken.append(f"{page}: {link['href']} (no such anchor)")
+    return broken, checked
+
+
+def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
+    broken, checked = broken_links(site)
     assert broken == []
     assert checked > 500  # the check saw the site
 
