@@ -18,23 +18,32 @@ def test_no_broken_link_or_anchor_in_the_site(server: str) -> None:
     assert broken(checked) == []
 
 
-def test_linkchecker_reports_a_missing_page_and_a_missing_anchor(tmp_path: Path) -> None:
-    # One anchor link a page: with two anchor links to one page, the missing one went
-    # unreported in two full runs from fresh clones (never in 25 runs alone); LinkChecker's
-    # anchor check has open issues of that kind (#542, #555). So the site's anchors are also
-    # checked without LinkChecker, below.
+def test_linkchecker_reports_a_missing_page(tmp_path: Path) -> None:
+    """LinkChecker, the independent gate, sees a missing page. Its anchor check is not relied
+    on: in three full runs from fresh clones it reported no missing anchor at all, though it did
+    in every run alone (linkchecker issues #542, #555 describe such misses); the site's anchors
+    are checked by parsing its pages instead (below)."""
     (tmp_path / "index.html").write_text(
-        '<!doctype html><title>a</title><a href="c.html#ada">1</a>'
-        '<a href="b.html#tidak-ada">2</a><a href="hilang.html">3</a>',
+        '<!doctype html><title>a</title><a href="b.html">1</a><a href="hilang.html">2</a>',
         encoding="utf-8",
     )
     (tmp_path / "b.html").write_text('<!doctype html><title>b</title><h2 id="ada">b</h2>')
-    (tmp_path / "c.html").write_text('<!doctype html><title>c</title><h2 id="ada">c</h2>')
     with serve_directory(tmp_path) as origin:
         problems = broken(run_linkchecker(origin + "index.html"))
-    assert len(problems) == 2, problems
-    assert "b.html#tidak-ada" in problems[0] + problems[1]
-    assert "hilang.html" in problems[0] + problems[1]
+    assert len(problems) == 1 and "hilang.html" in problems[0], problems
+
+
+def test_the_page_parser_reports_a_missing_page_and_a_missing_anchor(tmp_path: Path) -> None:
+    from tests.site.test_national_scale import broken_links
+
+    links = '<a href="b.html#ada">1</a><a href="b.html#tidak-ada">2</a><a href="hilang.html">3</a>'
+    (tmp_path / "index.html").write_text(f"<!doctype html><title>a</title>{links}", "utf-8")
+    (tmp_path / "b.html").write_text('<!doctype html><title>b</title><h2 id="ada">b</h2>')
+
+    found, checked = broken_links(tmp_path)
+
+    assert checked == 3
+    assert found == ["index.html: b.html#tidak-ada (no such anchor)", "index.html: hilang.html"]
 
 
 def test_every_internal_link_and_anchor_of_the_shipped_site_resolves(built_site: Path) -> None:
