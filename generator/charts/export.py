@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 import vl_convert
 
 from generator.charts import style
+from generator.pages.urls import page_href
 from generator.workers import parallel_map
 
 if TYPE_CHECKING:  # only for hints: a worker that imports this module then skips pandas and Altair
@@ -248,18 +249,6 @@ def picture_files(chart: ChartBlock, svgs: tuple[bytes, ...]) -> dict[str, bytes
         files[chart.picture("light", width).path] = svg
         files[chart.picture("dark", width).path] = dark_picture(svg)
     return files
-
-
-def page_href(page_path: str, here: str, *, is_offline: bool) -> str:
-    """Link to a page as MkDocs writes it: `wilayah/x/` online, `wilayah/x.html` offline."""
-    if page_path == "index.md":
-        target = "index.html"
-    elif is_offline:
-        target = page_path.removesuffix(".md") + ".html"
-    else:
-        target = page_path.removesuffix(".md") + "/"
-    relative = posixpath.relpath(target, here)
-    return relative + "/" if target.endswith("/") else relative
 
 
 def _data_table(chart: ChartBlock) -> str:

@@ -17,7 +17,7 @@ from generator.dataset.periods import period_bounds
 from generator.pages.context import ChartBlock, Link, area_path, source_link
 from generator.pages.filters import Markdown, md_escape, nilai, published_number
 from generator.pages.render import href
-from generator.pages.urls import HOME_SLUG, page_link
+from generator.pages.urls import HOME_SLUG, page_dir, page_href
 from generator.project import BuildInfo
 from generator.tables import FrameIndex
 
@@ -333,6 +333,7 @@ def map_block(
     if tile_map is None:
         return None
     slug, path = page
+    here = page_dir(path, is_offline=info.is_offline)
     rows = []
     for region, tile in tile_map.tiles.items():
         latest = index.totals(region, "coverage")
@@ -347,7 +348,7 @@ def map_block(
                 "value_text": _share(row) if row is not None else "belum ada angka",
                 "period_label": row["period_label"] if row is not None else "",
                 "source_label": row["source_label"] if row is not None else "",
-                "href": page_link(path, area_path(dataset, region), info.is_offline)
+                "href": page_href(area_path(dataset, region), here, is_offline=info.is_offline)
                 if region in pages
                 else None,
                 "page": area_path(dataset, region) if region in pages else None,

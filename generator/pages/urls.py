@@ -43,15 +43,21 @@ def reserved_slugs(*, is_office: bool) -> dict[str, str]:
     return reserved
 
 
-def _directory_url(page: str) -> str:
-    """A page's URL path as MkDocs writes it: `wilayah/kota-blitar.md` -> `wilayah/kota-blitar/`."""
-    stem = page.removesuffix(".md")
-    return "" if stem == "index" else stem.removesuffix("/index") + "/"
+def page_href(page_path: str, here: str, *, is_offline: bool) -> str:
+    """Link to a page as MkDocs writes it: `wilayah/x/` online, `wilayah/x.html` offline."""
+    if page_path == "index.md":
+        target = "index.html"
+    elif is_offline:
+        target = page_path.removesuffix(".md") + ".html"
+    else:
+        target = page_path.removesuffix(".md") + "/"
+    relative = posixpath.relpath(target, here)
+    return relative + "/" if target.endswith("/") else relative
 
 
-def page_link(from_page: str, to_page: str, is_offline: bool) -> str:
-    """The link from one page to another in a chart spec, which MkDocs does not rewrite."""
-    here, there = _directory_url(from_page), _directory_url(to_page)
-    relative = posixpath.relpath(there or ".", here or ".") + "/"
-    relative = "" if relative == "./" else relative.removeprefix("./")
-    return relative + "index.html" if is_offline else relative or "./"
+def page_dir(page: str, *, is_offline: bool) -> str:
+    """The folder a page's links are relative to: its own URL online (`wilayah/x/`), its file's
+    folder offline, where MkDocs writes `wilayah/x.html`."""
+    if is_offline or page == "index.md":
+        return posixpath.dirname(page) or "."
+    return page.removesuffix(".md").removesuffix("/index")

@@ -57,3 +57,23 @@ def test_the_map_has_a_text_alternative_and_its_images(built_site: Path) -> None
     assert "Peta skematis kabupaten/kota Jawa Timur, 38 wilayah" in chart["aria-label"]
     assert (built_site / "unduh/grafik/jawa-timur--peta.svg").stat().st_size > 1000
     assert (built_site / "unduh/grafik/jawa-timur--peta.png").stat().st_size > 1000
+
+
+@pytest.mark.parametrize(
+    ("page", "is_offline", "expected"),
+    [
+        ("wilayah/jawa-timur.md", False, "../kota-blitar/"),
+        ("wilayah/jawa-timur.md", True, "kota-blitar.html"),
+        ("index.md", False, "wilayah/kota-blitar/"),
+        ("index.md", True, "wilayah/kota-blitar.html"),
+    ],
+)
+def test_a_tile_links_as_the_site_or_the_offline_bundle_names_pages(
+    page: str, is_offline: bool, expected: str
+) -> None:
+    """Offline, MkDocs writes `wilayah/kota-blitar.html` (no directory URLs): a tile linked to
+    `kota-blitar/index.html` there, a page the bundle does not have."""
+    from generator.pages.urls import page_dir, page_href
+
+    here = page_dir(page, is_offline=is_offline)
+    assert page_href("wilayah/kota-blitar.md", here, is_offline=is_offline) == expected
