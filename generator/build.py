@@ -2,39 +2,41 @@
 
 from __future__ import annotations
 
+import functools
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, MutableMapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
-from mkdocs.config.defaults import MkDocsConfig
 
+from generator.cache import DirectoryCache, cached_map, prune
 from generator.charts.export import chart_files, credit_line
 from generator.checks import run_checks
 from generator.dataset.load import Dataset, load_dataset
 from generator.dataset.problems import Problem, raise_for_errors
 from generator.downloads import area_parts, download_files
 from generator.memory import collector_paused
-from generator.pages.assemble import (
-    STORED_PAGE,
-    PageSpec,
-    all_pages,
-    areas_with_pages,
-    data_iso_date,
-)
+from generator.pages.area import PAGE, area_page
 from generator.pages.citation import citation_files
-from generator.pages.render import make_environment, render_page
+from generator.pages.dates import data_iso_date
+from generator.pages.render import Page, renderer
+from generator.pages.site import areas_with_pages, site_pages
 from generator.project import BuildInfo, Project
-from generator.reuse import FrameVersions, PageStore
 from generator.site.bundle import bundle_name, write_bundle
-from generator.site.cache import DirectoryCache, prune
 from generator.site.lock import build_lock
-from generator.site.mkdocs import build_mkdocs, offline_options, read_config, site_url
+from generator.site.mkdocs import (
+    Rendered,
+    build_mkdocs,
+    markdown_options,
+    offline_options,
+    read_config,
+    site_url,
+)
 from generator.site.write import remove_leftovers, staging_dir, swap_in, write_docs
-from generator.tables import FrameIndex, figures_frame
+from generator.tables import FrameIndex, area_inputs, figures_frame
 
 
 def source_date_epoch(environ: Mapping[str, str] = os.environ) -> datetime | None:
@@ -43,13 +45,16 @@ def source_date_epoch(environ: Mapping[str, str] = os.environ) -> datetime | Non
     return datetime.fromtimestamp(int(value), UTC) if value else None
 
 
-def build_info(config: MkDocsConfig, *, is_offline: bool, when: datetime) -> BuildInfo:
+def build_info(
+    project: Project, config: Mapping[str, Any], *, is_offline: bool, when: datetime
+) -> BuildInfo:
     return BuildInfo(
         site_name=str(config["site_name"]),
         site_url=site_url(config),
         is_offline=is_offline,
         build_date=when.date(),
         scripts=tuple(str(script) for script in config["extra_javascript"]),
+        markdown=markdown_options(project),
     )
 
 
@@ -74,15 +79,25 @@ def _untimed(name: str, function: Callable[..., Any], *args: Any) -> Any:
     return function(*args)
 
 
-def rendered_pages(specs: list[PageSpec], info: BuildInfo) -> dict[str, str]:
-    """Each page's Markdown: rendered where it was built (area pages), or here."""
-    env = make_environment(info)
-    return {
-        spec.path: spec.markdown
-        if spec.markdown is not None
-        else render_page(env, spec.template, spec.context)
-        for spec in specs
-    }
+@dataclass(frozen=True)
+class RenderedSite:
+    """Every generated file by path under docs_dir, and the pages' HTML for MkDocs."""
+
+    files: dict[str, str | bytes]
+    pages: dict[str, Rendered]
+
+
+def render_pages(
+    data: CheckedData, info: BuildInfo, cache: MutableMapping[str, bytes] | None
+) -> list[Page]:
+    """Every page, rendered: the site's own here, area pages from their inputs, each read back
+    from `cache` when its input is unchanged, the others across every core."""
+    dataset, frame, findings = data.dataset, data.frame, data.findings
+    slugs = areas_with_pages(dataset)
+    render = renderer(info)
+    pages = [render.page(spec) for spec in site_pages(dataset, FrameIndex(frame), findings, info)]
+    inputs = area_inputs(dataset, frame, findings, slugs)
+    return pages + cached_map(functools.partial(area_page, info=info), inputs, cache, PAGE)
 
 
 def render_site(
@@ -91,24 +106,21 @@ def render_site(
     data: CheckedData | None = None,
     *,
     stopwatch: Callable[..., Any] = _untimed,
-) -> dict[str, str | bytes]:
-    """Every generated file (pages, downloads, chart images, embeds), by path under docs_dir.
+) -> RenderedSite:
+    """Every generated file (pages, downloads, chart images, embeds) and the pages' HTML.
 
     `stopwatch(name, function, *args)` runs each step; the benchmark passes one that times it.
     """
     step = stopwatch
     data = data or check_data(project)
-    dataset, frame, findings = data.dataset, data.frame, data.findings
-    cache = project.cache_dir
-    versions = FrameVersions(FrameIndex(frame))  # each part of the frame hashed, for reuse
-    store = PageStore(DirectoryCache(cache / "pages"), versions, STORED_PAGE)
-    specs = step("specs", lambda: list(all_pages(dataset, versions.index, findings, info, store)))
-    files: dict[str, str | bytes] = step("pages", rendered_pages, specs, info)
+    dataset, cache = data.dataset, project.cache_dir
+    pages = step("pages", render_pages, data, info, DirectoryCache(cache / "pages"))
+    files: dict[str, str | bytes] = {page.path: page.markdown for page in pages}
     slugs = areas_with_pages(dataset)
     downloads = DirectoryCache(cache / "downloads")
-    parts = lambda: area_parts(dataset, versions, downloads)  # noqa: E731
+    parts = lambda: area_parts(dataset, downloads)  # noqa: E731
     files.update(step("downloads", lambda: download_files(dataset, slugs, parts(), downloads)))
-    charts = [(chart, spec.path) for spec in specs for chart in spec.charts]
+    charts = [(chart, page.path) for page in pages for chart in page.charts]
     images = lambda: chart_files(  # noqa: E731
         charts,
         info.scripts,
@@ -117,8 +129,9 @@ def render_site(
         cache=DirectoryCache(cache / "charts"),
     )
     files.update(step("images", images))
-    files.update(citation_files([spec.citation for spec in specs if spec.citation]))
-    return files
+    files.update(citation_files([page.citation for page in pages if page.citation]))
+    rendered = {page.path: Rendered(page.html, page.search) for page in pages}
+    return RenderedSite(files, rendered)
 
 
 # A cache entry no build has used for this long is deleted after a successful build: a day, so
@@ -140,12 +153,12 @@ def _build_site(project: Project) -> None:
     started = datetime.now(UTC)
     when = source_date_epoch() or datetime.now(UTC)
     config = read_config(project)
-    info = build_info(config, is_offline=False, when=when)
-    pages = render_site(project, info)
+    info = build_info(project, config, is_offline=False, when=when)
+    rendered = render_site(project, info)
     remove_killed_builds(project)
     with staging_dir(project.generated_dir) as docs, staging_dir(project.site_dir) as site:
-        write_docs(project, pages, docs)
-        build_mkdocs(project, docs, site)
+        write_docs(project, rendered.files, docs)
+        build_mkdocs(project, docs, site, rendered=rendered.pages)
         swap_in(docs, project.generated_dir)
         swap_in(site, project.site_dir)
     prune(project.cache_dir, (started - KEEP_UNUSED).timestamp())
@@ -173,13 +186,13 @@ def _build_bundle(project: Project) -> Path:
     data = check_data(project)
     data_date = data_iso_date(data.frame)
     when = source_date_epoch() or datetime.combine(data_date, time(tzinfo=UTC))
-    info = build_info(config, is_offline=True, when=when)
-    pages = render_site(project, info, data)
+    info = build_info(project, config, is_offline=True, when=when)
+    rendered = render_site(project, info, data)
     target = project.dist_dir / bundle_name(str(config["site_name"]), data_date)
     remove_killed_builds(project)
     with staging_dir(project.generated_dir) as docs, staging_dir(project.site_dir) as site:
-        write_docs(project, pages, docs)
-        build_mkdocs(project, docs, site, offline_options(config))
+        write_docs(project, rendered.files, docs)
+        build_mkdocs(project, docs, site, offline_options(config), rendered.pages)
         bundle = write_bundle(site, target, when)
     prune(project.cache_dir, (started - KEEP_UNUSED).timestamp())
     return bundle

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import posixpath
 from pathlib import PurePosixPath
+from urllib.parse import quote
 
 HOME_PAGE = "index.md"
 HOME_SLUG = "beranda"  # the home page's chart files are named after it, as an area's after its slug
@@ -61,3 +62,39 @@ def page_dir(page: str, *, is_offline: bool) -> str:
     if is_offline or page == "index.md":
         return posixpath.dirname(page) or "."
     return page.removesuffix(".md").removesuffix("/index")
+
+
+def file_url(path: str, *, is_offline: bool) -> str:
+    """The URL of a file of docs_dir as MkDocs gives it: a page `wilayah/x.md` is `wilayah/x/`
+    online (directory URLs) and `wilayah/x.html` offline; any other file keeps its path."""
+    if not path.endswith(".md"):
+        return quote(path)
+    parent, name = posixpath.split(path.removesuffix(".md"))
+    if is_offline or name in ("index", "README"):
+        destination = posixpath.join(parent, ("index" if name == "README" else name) + ".html")
+    else:
+        destination = posixpath.join(parent, name, "index.html")
+    folder, file = posixpath.split(destination)
+    if not is_offline and file == "index.html":
+        return quote((folder or ".") + "/")
+    return quote(destination)
+
+
+def relative_url(url: str, other: str) -> str:
+    """`url` relative to the page at URL `other`, as MkDocs' utils.get_relative_url does."""
+    folder, _, name = other.rpartition("/")
+    if "." in name:
+        other = folder
+    other_parts, url_parts = _parts(other), _parts(url)
+    common = 0
+    for a, b in zip(other_parts, url_parts, strict=False):
+        if a != b:
+            break
+        common += 1
+    relative = "/".join([".."] * (len(other_parts) - common) + url_parts[common:]) or "."
+    return relative + "/" if url.endswith("/") else relative
+
+
+def _parts(path: str) -> list[str]:
+    path = posixpath.normpath("/" + path)[1:]
+    return path.split("/") if path else []
