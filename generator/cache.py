@@ -215,13 +215,13 @@ def _python_version() -> bytes:
     return digest.digest()
 
 
-def code_version() -> bytes:
+def code_version(templates: Path = PACKAGE / "templates") -> bytes:
     """The code that makes the cached results: the Python imported, and the templates as they
     are now (each build reads them afresh, so an edited template must change every key)."""
     digest = hashlib.sha256(_python_version())
-    for path in sorted((PACKAGE / "templates").rglob("*")):
+    for path in sorted(templates.rglob("*")):
         if path.is_file():
-            digest.update(str(path.relative_to(PACKAGE)).encode() + b"\0" + path.read_bytes())
+            digest.update(str(path.relative_to(templates)).encode() + b"\0" + path.read_bytes())
     return digest.digest()
 
 
@@ -236,12 +236,13 @@ def cached_map(
     *,
     min_items: int = 8,
     version: bytes | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> list[Result]:
     """`[function(item) for item in items]`, each result kept in `cache` (as JSON of type
     `kind`) under the hash of the code, the function (with any arguments bound by
     functools.partial) and the item; misses are made across worker processes when there are
     `min_items` or more. `version` replaces the code's hash where a step depends on less of
-    the code (chart images: only the renderer)."""
+    the code (chart images: only the renderer). `progress(done)` hears of the misses made."""
     base = hash_of(version if version is not None else code_version(), _function_key(function))
     keys = [hash_of(base.encode(), fingerprint(item)) for item in items]
     results: dict[int, Result] = {}
@@ -249,7 +250,9 @@ def cached_map(
         with contextlib.suppress(KeyError, ValueError, zlib.error):  # a miss, or a bad entry
             results[i] = unpack(cache[key], kind)
     missing = [i for i in range(len(items)) if i not in results]
-    made = parallel_map(function, [items[i] for i in missing], min_items=min_items)
+    made = parallel_map(
+        function, [items[i] for i in missing], min_items=min_items, progress=progress
+    )
     for i, result in zip(missing, made, strict=True):
         if cache is not None:
             cache[keys[i]] = pack(result, kind)
