@@ -10,7 +10,7 @@ from pydantic import TypeAdapter
 from generator.dataset.load import Dataset
 from generator.dataset.vocabulary import REGION_TYPES
 from generator.pages import chartblocks
-from generator.pages.citation import Citation, canonical_url
+from generator.pages.citation import Citation
 from generator.pages.context import (
     AreaPage,
     ChartBlock,
@@ -32,6 +32,7 @@ from generator.pages.metadata import area_jsonld
 from generator.pages.render import Page, PageSpec, renderer
 from generator.project import BuildInfo
 from generator.tables import AreaInput, FrameIndex
+from generator.urls import canonical_url
 
 PAGE: TypeAdapter[Page] = TypeAdapter(Page)  # a page as the cache keeps it (JSON)
 

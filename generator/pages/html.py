@@ -20,8 +20,8 @@ import markdown
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
 
-from generator.pages.urls import file_url, relative_url
 from generator.project import MarkdownOptions
+from generator.urls import file_url, relative_url
 
 # An element's id, or an <a name>: what a link's #anchor may point to (MkDocs collects both).
 _ANCHOR = re.compile(r'<[a-zA-Z][^>]*?\s(?:id|name)="([^"]+)"')

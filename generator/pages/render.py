@@ -16,9 +16,9 @@ from typing import Any
 import jinja2
 
 from generator.cache import fingerprint
+from generator.charts.block import ChartBlock
 from generator.pages import filters
 from generator.pages.citation import Citation
-from generator.pages.context import ChartBlock
 from generator.pages.filters import Markdown
 from generator.pages.html import Converter, Html, body
 from generator.project import BuildInfo

@@ -24,7 +24,9 @@ from generator.pages.context import (
 )
 from generator.pages.dates import data_date, latest_figures
 from generator.pages.render import PageSpec
-from generator.pages.urls import (
+from generator.project import BuildInfo
+from generator.tables import FrameIndex
+from generator.urls import (
     HOME_PAGE,
     HOME_SLUG,
     NOTES_PAGE,
@@ -33,8 +35,6 @@ from generator.pages.urls import (
     REVISIONS_PAGE,
     SOURCES_PAGE,
 )
-from generator.project import BuildInfo
-from generator.tables import FrameIndex
 
 
 def areas_with_pages(dataset: Dataset) -> list[str]:

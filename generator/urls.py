@@ -1,4 +1,8 @@
-"""Where the site's own pages live, and the area slugs they keep for themselves.
+"""Every path and link of the site: where pages and files live, and how one links to another.
+
+Only this module knows the site's layout: MkDocs' URLs for pages (directory URLs online,
+`.html` files offline), the folders of downloads, pictures and embeds, and the canonical
+address a citation names.
 
 An area's page is `wilayah/<slug>.md` or `kantor-cabang/<slug>.md`, and its chart files are
 named after its slug. A slug equal to a page the site writes in those folders (`index`) or to
@@ -22,6 +26,24 @@ REVISIONS_PAGE = "riwayat-revisi.md"
 REGIONS_INDEX = f"{REGIONS_DIR}/index.md"
 OFFICES_INDEX = f"{OFFICES_DIR}/index.md"
 SITE_PAGES = (HOME_PAGE, REGIONS_INDEX, OFFICES_INDEX, SOURCES_PAGE, NOTES_PAGE, REVISIONS_PAGE)
+DOWNLOADS_DIR = "unduh"
+EMBEDS_DIR = "sematkan"
+PICTURES_DIR = "grafik"  # the drawings pages show, in both palettes and two widths
+
+
+def download_path(slug: str, extension: str) -> str:
+    """An area's figures as a file: unduh/wilayah/<slug>.csv or .json."""
+    return f"{DOWNLOADS_DIR}/wilayah/{slug}.{extension}"
+
+
+def canonical_url(site_url: str, page_path: str) -> str:
+    """The page's public address: `wilayah/kota-blitar.md` -> `<site_url>wilayah/kota-blitar/`."""
+    stem = page_path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem.removesuffix("index")
+    else:
+        stem += "/"
+    return site_url.rstrip("/") + "/" + stem.lstrip("/")
 
 
 def area_page_path(slug: str, *, is_office: bool) -> str:
