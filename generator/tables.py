@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import numpy
 import pandas as pd
 
+from generator.checks.numbers import published_form
 from generator.dataset.load import Dataset
 from generator.dataset.periods import period_bounds, period_label
 from generator.dataset.problems import Problem
@@ -28,6 +29,7 @@ COLUMNS = (
     "key", "area", "area_name", "indicator", "indicator_label", "segment", "segment_label",
     "value", "unit", "as_published", "is_approximate", "period", "period_label", "at",
     "date", "source", "source_label", "quote", "note", "revisions", "statistic", "readings",
+    "start", "end", "decimals",
 )  # fmt: skip
 
 
@@ -75,7 +77,22 @@ def figures_frame(dataset: Dataset) -> pd.DataFrame:
         }
         for f in dataset.figures
     ]
-    return pd.DataFrame(rows, columns=list(COLUMNS))
+    frame = pd.DataFrame(rows, columns=list(COLUMNS[:-3]))
+    return frame.assign(**_per_value_columns(frame))
+
+
+def _per_value_columns(frame: pd.DataFrame) -> dict[str, pd.Series]:
+    """Columns that follow from one other column, each computed once per distinct value: a
+    period's first and last day, a published text's decimals (17,60% has 2)."""
+    periods = frame["period"].drop_duplicates()
+    bounds = dict(zip(periods, map(period_bounds, periods), strict=True))
+    texts = frame["as_published"].drop_duplicates()
+    decimals = dict(zip(texts, (published_form(t)[0] for t in texts), strict=True))
+    return {
+        "start": pd.to_datetime(frame["period"].map(lambda p: bounds[p][0])),
+        "end": pd.to_datetime(frame["period"].map(lambda p: bounds[p][1])),
+        "decimals": frame["as_published"].map(decimals).astype("int64"),
+    }
 
 
 def source_label(dataset: Dataset, source_id: str) -> str:

@@ -11,9 +11,7 @@ import pandas as pd
 
 from generator.charts import coverage, segments, style, tilemap
 from generator.checks.maps import NATIONAL
-from generator.checks.numbers import published_form
 from generator.dataset.load import Dataset
-from generator.dataset.periods import period_bounds
 from generator.pages.context import ChartBlock, Link, area_path, source_link
 from generator.pages.filters import Markdown, md_escape, nilai, published_number
 from generator.pages.render import href
@@ -31,11 +29,6 @@ def _share(row: object) -> str:
     """A percentage for a chart's text table as its source wrote it, "sekitar" included."""
     text = nilai(row.value, "persen", row.as_published)  # type: ignore[attr-defined]
     return f"sekitar {text}" if row.is_approximate else str(text)  # type: ignore[attr-defined]
-
-
-def _decimals(rows: pd.DataFrame) -> pd.Series:
-    """Each figure's published decimals, for its chart label: 17,60% has 2."""
-    return rows["as_published"].map(lambda text: published_form(text)[0])
 
 
 def _sources(dataset: Dataset, rows: pd.DataFrame) -> tuple[Link, ...]:
@@ -62,13 +55,7 @@ def coverage_block(dataset: Dataset, index: FrameIndex, slug: str) -> ChartBlock
         reference = index.totals(province, "coverage")
         parts.append(reference.assign(series=dataset.area_name(province), role="reference"))
     points = pd.concat(parts, ignore_index=True)
-    bounds = points["period"].map(period_bounds)
-    points = points.assign(
-        share=(points["value"] / 100).round(6),
-        d=_decimals(points),
-        start=pd.to_datetime(bounds.map(lambda b: b[0])),
-        end=pd.to_datetime(bounds.map(lambda b: b[1])),
-    )
+    points = points.assign(share=(points["value"] / 100).round(6), d=points["decimals"])
     title = f"Cakupan kepesertaan {name} dari waktu ke waktu"
     columns = [
         "date",
@@ -206,7 +193,7 @@ def _bars_block(
 ) -> ChartBlock:
     """A coverage bar chart of several areas, each bar with its date, with its summary and
     text table."""
-    bars = bars.assign(share=(bars["value"] / 100).round(6), d=_decimals(bars))
+    bars = bars.assign(share=(bars["value"] / 100).round(6), d=bars["decimals"])
     bars = bars.sort_values("value", ascending=False)
     note = comparison_note(bars)
     spec = coverage.coverage_comparison(
