@@ -122,10 +122,8 @@ def render_site(
     files: dict[str, str | bytes] = {page.path: page.markdown for page in pages}
     slugs = areas_with_pages(dataset)
     downloads = DirectoryCache(cache / "downloads")
-    parts = lambda: area_parts(dataset, downloads)  # noqa: E731
-    files.update(
-        say(stages, "downloads", lambda: download_files(dataset, slugs, parts(), downloads))
-    )
+    made = lambda: download_files(dataset, slugs, area_parts(dataset, downloads), downloads)  # noqa: E731
+    files.update(say(stages, "downloads", made))
     charts = [(chart, page.path) for page in pages for chart in page.charts]
     images = lambda: chart_files(  # noqa: E731
         charts,

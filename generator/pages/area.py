@@ -7,19 +7,17 @@ import json
 import pandas as pd
 from pydantic import TypeAdapter
 
+from generator.charts.block import ChartBlock, Link
 from generator.dataset.load import Dataset
 from generator.dataset.vocabulary import REGION_TYPES
 from generator.pages import chartblocks
 from generator.pages.citation import Citation
 from generator.pages.context import (
     AreaPage,
-    ChartBlock,
     EventRow,
-    Link,
     SourceEntry,
     area_link,
     area_path,
-    download_path,
     event_rows,
     figure_rows,
     headline,
@@ -32,7 +30,7 @@ from generator.pages.metadata import area_jsonld
 from generator.pages.render import Page, PageSpec, renderer
 from generator.project import BuildInfo
 from generator.tables import AreaInput, FrameIndex
-from generator.urls import canonical_url
+from generator.urls import canonical_url, download_path
 
 PAGE: TypeAdapter[Page] = TypeAdapter(Page)  # a page as the cache keeps it (JSON)
 

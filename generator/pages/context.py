@@ -175,7 +175,7 @@ def source_entries(dataset: Dataset, source_ids: Iterable[str]) -> tuple[SourceE
 
 def linked_source_id(link: Link) -> str:
     """The source id of a link to the Sumber page (source_link)."""
-    return link.path.partition("#sumber-")[2]
+    return (link.path or "").partition("#sumber-")[2]
 
 
 def _text(value: object) -> str | None:

@@ -47,7 +47,7 @@ class Html:
     links: tuple[Link, ...]  # links to files of the site, the page itself included
 
 
-class _Links(Treeprocessor):
+class _Links(Treeprocessor):  # type: ignore[misc]  # Markdown has no types
     """Rewrites each relative link of a page to the URL of its target, noting the target."""
 
     def __init__(self, md: markdown.Markdown) -> None:

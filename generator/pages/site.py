@@ -7,6 +7,7 @@ from typing import Any
 
 import pandas as pd
 
+from generator.charts.block import ChartBlock, Link
 from generator.checks.maps import NATIONAL
 from generator.dataset.load import Dataset
 from generator.dataset.periods import period_bounds, period_label
@@ -14,8 +15,6 @@ from generator.dataset.problems import Problem
 from generator.dataset.vocabulary import NOTE_TITLES, REGION_TYPES
 from generator.pages import chartblocks
 from generator.pages.context import (
-    ChartBlock,
-    Link,
     area_link,
     area_path,
     figure_row,

@@ -87,7 +87,7 @@ class Rendered:
     search: str | None = None
 
 
-class _Prerendered(BasePlugin):  # type: ignore[type-arg]
+class _Prerendered(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     """Hands MkDocs the HTML of the pages the generator converted (by path under docs_dir)."""
 
     def __init__(self, pages: Mapping[str, Rendered]) -> None:
