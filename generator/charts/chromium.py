@@ -40,8 +40,8 @@ window.drawPng = async (svg, scale) => {
   image.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(svg);
   await image.decode();
   const canvas = document.createElement("canvas");
-  canvas.width = Math.round(image.naturalWidth * scale);
-  canvas.height = Math.round(image.naturalHeight * scale);
+  canvas.width = Math.floor(image.naturalWidth * scale);  // as resvg sizes its PNGs
+  canvas.height = Math.floor(image.naturalHeight * scale);
   const context = canvas.getContext("2d");
   context.scale(scale, scale);
   context.drawImage(image, 0, 0);
