@@ -11,19 +11,26 @@ a temporary project, then measures in one run on this machine:
 - pages and chart images per second, peak memory (this process and its workers);
 - the warm rebuild after one figure is edited, with the caches the cold build left;
 - the HTML size of a region page, without the shared scripts and stylesheets;
-- the floor: plain MkDocs on the same pages with the same theme, each page a short text.
+- the floor: plain MkDocs on the same pages with the same theme, each page a short text;
+- the chart images: charts drawn a second (both formats, cold) and their megabytes;
+- a simulated deploy pair, with the commands pages.yml runs (`python -m generator build`, then
+  `bundle`) in fresh projects: cold (`ci_cold_s`), then the next commit, one figure changed,
+  with the first one's `.cache/` restored (`ci_warm_s`).
 
-Prints one `name=value` line per figure; the last two lines are `images_per_s=` and
-`ratio_vs_floor=` (cold build time without chart images / floor time). Asserts nothing.
+Prints one `name=value` line per figure; the last lines are `images_per_s=` (charts a second,
+SVG and PNG), `ratio_vs_floor=` (cold build time without chart images / floor time),
+`ci_cold_s=` and `ci_warm_s=`. Asserts nothing.
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import os
 import re
 import resource
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -125,10 +132,53 @@ def edit_one_figure(project: Project) -> None:
 
 
 def stand_in_images() -> None:
-    """Charts get a few bytes for their SVG and PNG instead of a rendering, in this process."""
-    export.render_spec = lambda spec: (b"<svg/>", b"PNG")
-    export.render_picture = lambda spec: (b"<svg/>",)
-    export.MIN_BATCH_FOR_POOL = sys.maxsize  # a spawned worker would render for real
+    """Charts get a few bytes for their SVG and PNG instead of a drawing, in this process."""
+
+    def draw(self: export.Renderer, jobs: list[export.Job]) -> tuple[list[Any], bool]:
+        return [(b"<svg/>", b"PNG" if job.with_png else None) for job in jobs], True
+
+    export.Renderer.draw = draw  # type: ignore[method-assign]
+
+
+def image_megabytes(files: dict[str, str | bytes]) -> tuple[float, float]:
+    """The chart images' megabytes, SVG (pictures and downloads) and PNG."""
+    sizes = {".svg": 0, ".png": 0}
+    for path, content in files.items():
+        if (suffix := Path(path).suffix) in sizes and isinstance(content, bytes):
+            sizes[suffix] += len(content)
+    return sizes[".svg"] / 1e6, sizes[".png"] / 1e6
+
+
+# The deploy's commands (.github/workflows/pages.yml), after its install step.
+CI_COMMANDS = (["-m", "generator", "build"], ["-m", "generator", "bundle"])
+GENERATED = ("site", "dist", ".cache", ".build.lock")  # and docs/generated
+
+
+def run_ci_commands(root: Path) -> float:
+    """Wall time of pages.yml's build and bundle commands in `root`, as the workflow runs them."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "SOURCE_DATE_EPOCH": "1795000000",
+           "SITE_URL": "https://owner.github.io/repo"}  # fmt: skip
+    start = time.perf_counter()
+    for command in CI_COMMANDS:
+        subprocess.run([sys.executable, *command], cwd=root, env=env, check=True,
+                       stdout=subprocess.DEVNULL)  # fmt: skip
+    return time.perf_counter() - start
+
+
+def ci_pair(tmp: Path, regions: int) -> tuple[float, float]:
+    """A cold deploy, then the next commit's (one figure changed) with the cold one's cache."""
+    cold = make_project(tmp / "ci-cold", regions).root
+    cold_seconds = run_ci_commands(cold)
+    warm = tmp / "ci-warm"  # a fresh checkout of the next commit
+
+    def generated(folder: str, names: list[str]) -> list[str]:
+        return [name for name in names if name in GENERATED] if Path(folder) == cold else []
+
+    shutil.copytree(cold, warm, ignore=generated)
+    shutil.rmtree(warm / "docs" / "generated", ignore_errors=True)
+    edit_one_figure(Project.at(warm))
+    shutil.copytree(cold / ".cache", warm / ".cache")  # actions/cache restores it
+    return cold_seconds, run_ci_commands(warm)
 
 
 def peak_megabytes() -> tuple[float, float]:
@@ -141,6 +191,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--regions", type=int, default=514, help="kabupaten/kota (default 514)")
     parser.add_argument("--keep", type=Path, help="build here and keep it, instead of a temp dir")
+    parser.add_argument("--skip-ci", action="store_true", help="leave out the deploy pair")
     parser.add_argument(
         "--skip-images",
         action="store_true",
@@ -165,16 +216,20 @@ def main() -> None:
             if path.endswith(".md")
         )
         own, workers = peak_megabytes()
+        svg_mb, png_mb = image_megabytes(output)
+        del output
 
         gc.collect()
         edit_one_figure(project)
         warm = Stopwatch()
         build(project, warm)
         floor_seconds = floor(project, pages)
+        skip_ci = args.skip_ci or args.skip_images
+        ci_cold, ci_warm = (0.0, 0.0) if skip_ci else ci_pair(Path(tmp), args.regions)
 
     stages = [s for s in cold.seconds if s != "region_page_bytes"]
     without_images = sum(cold.seconds[s] for s in stages if s != "images")
-    images_per_s = "skipped" if args.skip_images else f"{2 * charts / cold.seconds['images']:.1f}"
+    images_per_s = "skipped" if args.skip_images else f"{charts / cold.seconds['images']:.1f}"
     generator_stages = sum(cold.seconds[s] for s in stages if s not in ("images", "mkdocs"))
     warm_generator = sum(warm.seconds[s] for s in stages if s != "mkdocs")
     for stage in stages:
@@ -189,8 +244,12 @@ def main() -> None:
     print(f"warm_generator_s={warm_generator:.2f}")
     print(f"region_page_kb={cold.seconds['region_page_bytes'] / 1024:.1f}")
     print(f"floor_s={floor_seconds:.2f}")
+    print(f"image_svg_mb={svg_mb:.1f} image_png_mb={png_mb:.1f}")
     print(f"images_per_s={images_per_s}")
     print(f"ratio_vs_floor={without_images / floor_seconds:.2f}")
+    if not skip_ci:
+        print(f"ci_cold_s={ci_cold:.1f}")
+        print(f"ci_warm_s={ci_warm:.1f}")
 
 
 if __name__ == "__main__":
