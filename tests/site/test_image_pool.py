@@ -165,3 +165,14 @@ def test_a_bad_spec_in_chromium_fails_with_vl_convert_s_message() -> None:
 def test_find_chromium_can_be_switched_off(tmp_path: Path) -> None:
     assert chromium.find_chromium({"CAKUPAN_CHROMIUM": "off"}) is None
     assert chromium.find_chromium({"CAKUPAN_CHROMIUM": str(tmp_path / "none")}) is None
+
+
+def test_a_page_picture_carries_no_aria_labels_and_the_download_keeps_them() -> None:
+    """The page hides its pictures from assistive technology (the chart is described on its
+    outer element), so they go without a label a mark: half the bytes. A downloaded SVG is a
+    document of its own and keeps them."""
+    chart = CHARTS[0]
+    jobs = [export.Job(export.picture_spec(chart, 360), with_png=False), _jobs()[0]]
+    (picture, _), (download, _) = export.draw_with_vl_convert(jobs)
+    assert b"aria-label" not in picture
+    assert b"aria-label" in download
