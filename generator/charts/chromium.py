@@ -102,7 +102,29 @@ class Browser:
         self.profile = tempfile.mkdtemp(prefix="cakupan-chromium-")
         commands_read, self.commands = os.pipe()
         self.replies, replies_write = os.pipe()
-        self.process = subprocess.Popen(
+        try:
+            self.process = self._start(executable, commands_read, replies_write)
+        except OSError as error:  # not executable after all, or no room to start it
+            for fd in (commands_read, replies_write, self.commands, self.replies):
+                os.close(fd)
+            shutil.rmtree(self.profile, ignore_errors=True)
+            raise ChromiumError(f"{executable}: {error.strerror}") from None
+        os.close(commands_read)
+        os.close(replies_write)
+        self.last_id, self.pending = 0, b""
+        try:
+            self.session = self._open_page()
+            for script in (*scripts, RENDER_SCRIPT):
+                self.evaluate(script)
+        except BaseException:
+            self.close()
+            raise
+
+    def _start(
+        self, executable: str, commands_read: int, replies_write: int
+    ) -> subprocess.Popen[bytes]:
+        """Chromium in UTC with a C locale, its profile in a temporary directory."""
+        return subprocess.Popen(
             [executable, *_flags(self.profile)],
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
@@ -117,16 +139,6 @@ class Browser:
                 "LC_ALL": "C.UTF-8",
             },  # fmt: skip
         )
-        os.close(commands_read)
-        os.close(replies_write)
-        self.last_id, self.pending = 0, b""
-        try:
-            self.session = self._open_page()
-            for script in (*scripts, RENDER_SCRIPT):
-                self.evaluate(script)
-        except BaseException:
-            self.close()
-            raise
 
     def _open_page(self) -> str:
         target = self.call("Target.createTarget", url="about:blank")["targetId"]

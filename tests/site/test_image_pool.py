@@ -176,3 +176,13 @@ def test_a_page_picture_carries_no_aria_labels_and_the_download_keeps_them() -> 
     (picture, _), (download, _) = export.draw_with_vl_convert(jobs)
     assert b"aria-label" not in picture
     assert b"aria-label" in download
+
+
+def test_a_chromium_that_cannot_start_is_a_chromium_error(tmp_path: Path) -> None:
+    unstartable = tmp_path / "chromium"
+    unstartable.write_text("not a program")
+    unstartable.chmod(0o755)
+    with pytest.raises(chromium.ChromiumError):
+        chromium.Browser(str(tmp_path / "no-such-dir" / "chromium"), [])
+    with pytest.raises(chromium.ChromiumError):
+        chromium.Browser(str(unstartable), [])
