@@ -14,10 +14,15 @@ a temporary project, then measures in one run on this machine:
 - after one figure is edited: `warm_build_s`, `python -m generator build` in a new process
   with the caches the cold build left (what an editor runs), and `serve_edit_s`, the same
   rebuild in this process after another edit (what `serve` does);
-- the floor: plain MkDocs on the same pages with the same theme, each page a short text.
+- the floor: plain MkDocs on the same pages with the same theme, each page a short text;
+- the chart images: charts drawn a second (both formats, cold) and their megabytes;
+- a simulated deploy pair, with the commands pages.yml runs (`python -m generator build`, then
+  `bundle`) in fresh projects: cold (`ci_cold_s`), then the next commit, one figure changed,
+  with the first one's `.cache/` restored (`ci_warm_s`).
 
-Prints one `name=value` line per figure; the last two lines are `images_per_s=` and
-`ratio_vs_floor=` (cold build time without chart images / floor time). Asserts nothing.
+Prints one `name=value` line per figure; the last lines are `images_per_s=` (charts a second,
+SVG and PNG), `ratio_vs_floor=` (cold build time without chart images / floor time),
+`ci_cold_s=` and `ci_warm_s=`. Asserts nothing.
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -107,10 +113,54 @@ def edit_one_figure(project: Project) -> None:
 
 
 def stand_in_images() -> None:
-    """Charts get a few bytes for their SVG and PNG instead of a rendering, in this process."""
-    export.render_spec = lambda spec: (b"<svg/>", b"PNG")
-    export.render_picture = lambda spec: (b"<svg/>",)
-    export.MIN_BATCH_FOR_POOL = sys.maxsize  # a spawned worker would render for real
+    """Charts get a few bytes for their SVG and PNG instead of a drawing, in this process."""
+
+    def draw(self: export.Renderer, jobs: list[export.Job]) -> tuple[list[Any], bool]:
+        return [(b"<svg/>", b"PNG" if job.with_png else None) for job in jobs], True
+
+    export.Renderer.draw = draw  # type: ignore[method-assign]
+
+
+def image_megabytes(site: Path) -> tuple[float, float]:
+    """The built site's chart images in megabytes, SVG (pictures and downloads) and PNG."""
+    sizes = {".svg": 0, ".png": 0}
+    for folder in ("grafik", "unduh/grafik"):
+        for path in (site / folder).glob("*.*"):
+            if path.suffix in sizes:
+                sizes[path.suffix] += path.stat().st_size
+    return sizes[".svg"] / 1e6, sizes[".png"] / 1e6
+
+
+# The deploy's commands (.github/workflows/pages.yml), after its install step.
+CI_COMMANDS = (["-m", "generator", "build"], ["-m", "generator", "bundle"])
+GENERATED = ("site", "dist", ".cache", ".build.lock")  # and docs/generated
+
+
+def run_ci_commands(root: Path) -> float:
+    """Wall time of pages.yml's build and bundle commands in `root`, as the workflow runs them."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "SOURCE_DATE_EPOCH": "1795000000",
+           "SITE_URL": "https://owner.github.io/repo"}  # fmt: skip
+    start = time.perf_counter()
+    for command in CI_COMMANDS:
+        subprocess.run([sys.executable, *command], cwd=root, env=env, check=True,
+                       stdout=subprocess.DEVNULL)  # fmt: skip
+    return time.perf_counter() - start
+
+
+def ci_pair(tmp: Path, regions: int) -> tuple[float, float]:
+    """A cold deploy, then the next commit's (one figure changed) with the cold one's cache."""
+    cold = make_project(tmp / "ci-cold", regions).root
+    cold_seconds = run_ci_commands(cold)
+    warm = tmp / "ci-warm"  # a fresh checkout of the next commit
+
+    def generated(folder: str, names: list[str]) -> list[str]:
+        return [name for name in names if name in GENERATED] if Path(folder) == cold else []
+
+    shutil.copytree(cold, warm, ignore=generated)
+    shutil.rmtree(warm / "docs" / "generated", ignore_errors=True)
+    edit_one_figure(Project.at(warm))
+    shutil.copytree(cold / ".cache", warm / ".cache")  # actions/cache restores it
+    return cold_seconds, run_ci_commands(warm)
 
 
 def peak_megabytes() -> tuple[float, float]:
@@ -133,6 +183,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--regions", type=int, default=514, help="kabupaten/kota (default 514)")
     parser.add_argument("--keep", type=Path, help="build here and keep it, instead of a temp dir")
+    parser.add_argument("--skip-ci", action="store_true", help="leave out the deploy pair")
     parser.add_argument(
         "--skip-images",
         action="store_true",
@@ -158,6 +209,7 @@ def main() -> None:
         )
         region_kb = region.stat().st_size / 1024
         own, workers = peak_megabytes()
+        svg_mb, png_mb = image_megabytes(site)
 
         gc.collect()
         edit_one_figure(project)
@@ -167,6 +219,8 @@ def main() -> None:
         build(project)
         serve_edit = time.perf_counter() - start
         floor_seconds = floor(project, pages)
+        skip_ci = args.skip_ci or args.skip_images
+        ci_cold, ci_warm = (0.0, 0.0) if skip_ci else ci_pair(Path(tmp), args.regions)
 
     without_images = sum(seconds for stage, seconds in cold.items() if stage != "images")
     images_per_s = "skipped" if args.skip_images else f"{charts / cold['images']:.1f}"
@@ -184,8 +238,12 @@ def main() -> None:
     print(f"warm_build_s={warm_build:.2f}")
     print(f"serve_edit_s={serve_edit:.2f}")
     print(f"floor_s={floor_seconds:.2f}")
+    print(f"image_svg_mb={svg_mb:.1f} image_png_mb={png_mb:.1f}")
     print(f"images_per_s={images_per_s}")
     print(f"ratio_vs_floor={without_images / floor_seconds:.2f}")
+    if not skip_ci:
+        print(f"ci_cold_s={ci_cold:.1f}")
+        print(f"ci_warm_s={ci_warm:.1f}")
 
 
 if __name__ == "__main__":

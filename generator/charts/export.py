@@ -3,33 +3,57 @@
 A page shows each chart as a picture the build drew (in both palettes, at a phone's width and a
 wider one) before any script runs; charts.js replaces it with the interactive chart only when a
 reader reaches for it. An exported image carries its title, source line and the site's credit and
-licence inside it, so a reposted picture still credits both. Rendering uses vl-convert (Vega in
-Rust/Deno), with no network.
+licence inside it, so a reposted picture still credits both.
+
+Images are drawn by the same Vega either way, with no network: in headless Chromium where there
+is one (generator/charts/chromium.py, several times faster), else by vl-convert. An SVG is the
+same bytes whichever draws it, and is kept under `image_key`: the chart's spec as built, the
+export code and the renderer versions, never the rest of the generator's code. A PNG is drawn
+from that SVG by Chromium or by resvg (vl-convert), whose pixels differ, so its key names the
+rasteriser too; it is then reduced to 256 colours (Pillow), a quarter of its size.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
+import io
 import json
+import logging
 import posixpath
 import re
 import textwrap
-from collections.abc import Callable, Iterable, MutableMapping
+from base64 import b64decode
+from collections.abc import Callable, Iterable, MutableMapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import PIL
 import vl_convert
+from PIL import Image
 
-from generator.charts import style
+from generator.charts import chromium, style
 from generator.urls import page_href
-from generator.workers import parallel_map
+from generator.workers import usable_cores
 
-if TYPE_CHECKING:  # only for hints: a worker that imports this module then skips pandas and Altair
+if TYPE_CHECKING:  # only for hints
     from generator.charts.block import ChartBlock
 
 VL_VERSION = "6.4"  # the Vega-Lite of the vendored scripts and of Altair 6.3
+# The site's own Vega and Vega-Lite, which Chromium draws with (vl-convert carries the same).
+VENDOR = Path(__file__).resolve().parents[2] / "docs" / "assets" / "vendor"
+VEGA_SCRIPTS = (
+    VENDOR / "vega-6.4.0" / "vega.min.js",
+    VENDOR / "vega-lite-6.4.1" / "vega-lite.min.js",
+)
 EXPORT_WIDTH = 640
-PNG_SCALE = 2
+# A PNG is 1,000-1,300 pixels wide: more than the 1,200 a link preview asks for at most widths,
+# sharp in an article's column; the SVG is there for print.
+PNG_SCALE = 1.5
+PNG_COLOURS = 256  # a chart's few colours and their anti-aliasing: 23 KB a PNG instead of 102
 FONT = style.FONT
 LICENCE = "Lisensi CC BY 4.0"
 # The same Indonesian locales charts.js gives vega-embed in the browser.
@@ -53,8 +77,13 @@ TOP_LEVEL = ("$schema", "datasets", "config", "title", "autosize", "background",
 # instead of moving to the concatenation, where it would land below the source line.
 LEGEND_CHANNELS = ("color", "fill", "stroke", "opacity", "fillOpacity", "strokeOpacity",
                    "strokeWidth", "strokeDash", "size", "angle", "shape")  # fmt: skip
-# Fewer misses than this render in-process: starting a pool costs about a second.
-MIN_BATCH_FOR_POOL = 8
+# The views a Vega-Lite spec nests; anything else (data, config) is shared, never copied.
+VIEW_KEYS = ("layer", "concat", "hconcat", "vconcat", "spec")
+# The code that shapes an image; nothing else of the generator's is in its key.
+EXPORT_CODE = tuple(
+    Path(__file__).parent / name for name in ("export.py", "chromium.py", "style.py")
+)
+logger = logging.getLogger(__name__)
 
 
 def credit_line(site_name: str, site_url: str) -> str:
@@ -62,12 +91,23 @@ def credit_line(site_name: str, site_url: str) -> str:
     return f"{site_name} · {site_url} · {LICENCE}"
 
 
-def without_links(spec: Any) -> Any:
-    """A spec with no `href` channel: a picture links nowhere (vl-convert would resolve a page's
-    relative link against its own base URL); the page's interactive chart keeps its links."""
-    if isinstance(spec, dict):
-        return {k: without_links(v) for k, v in spec.items() if k != "href"}
-    return [without_links(item) for item in spec] if isinstance(spec, list) else spec
+def without_links(view: dict[str, Any]) -> dict[str, Any]:
+    """A view with no `href` channel: a picture links nowhere (vl-convert would resolve a page's
+    relative link against its own base URL); the page's interactive chart keeps its links.
+
+    Only the views are rebuilt: data and config are shared with `view`, not copied.
+    """
+    out = dict(view)
+    encoding = view.get("encoding")
+    if isinstance(encoding, dict) and "href" in encoding:
+        out["encoding"] = {channel: e for channel, e in encoding.items() if channel != "href"}
+    for key in VIEW_KEYS:
+        inner = view.get(key)
+        if isinstance(inner, dict):
+            out[key] = without_links(inner)
+        elif isinstance(inner, list):
+            out[key] = [without_links(item) if isinstance(item, dict) else item for item in inner]
+    return out
 
 
 def export_spec(chart: ChartBlock, credit: str = "") -> dict[str, Any]:
@@ -108,10 +148,14 @@ def _merged(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
 
 
 def picture_spec(chart: ChartBlock, width: int) -> dict[str, Any]:
-    """The chart as its page draws it, in the light palette, `width` pixels wide."""
+    """The chart as its page draws it, in the light palette, `width` pixels wide.
+
+    With no ARIA labels on its marks (`aria: false`), half the bytes: the page hides the
+    picture from assistive technology and describes the chart on its outer element.
+    """
     spec = without_links(chart.page_spec)
     spec["width"] = width
-    spec["config"] = _merged(style.page_theme("light"), spec.get("config", {}))
+    spec["config"] = _merged(style.page_theme("light"), spec.get("config", {})) | {"aria": False}
     return spec
 
 
@@ -129,17 +173,6 @@ def dark_picture(svg: bytes) -> bytes:
     return svg
 
 
-def _svg(spec: dict[str, Any]) -> str:
-    svg = vl_convert.vegalite_to_svg(
-        spec,
-        vl_version=VL_VERSION,
-        format_locale=FORMAT_LOCALE,
-        time_format_locale=TIME_FORMAT_LOCALE,
-        allowed_base_urls=[],  # every spec carries its data inline: fetch nothing, ever
-    )
-    return stable_gradient_ids(svg)
-
-
 _GRADIENT_ID = re.compile(r"gradient_\d+")
 
 
@@ -150,96 +183,198 @@ def stable_gradient_ids(svg: str) -> str:
     return _GRADIENT_ID.sub(lambda m: numbers.setdefault(m[0], f"gradient_{len(numbers)}"), svg)
 
 
-def render_spec(spec: dict[str, Any]) -> tuple[bytes, bytes]:
-    """SVG and PNG of an export spec (about 0.1 s); module-level, so a pool worker can run it."""
-    svg = _svg(spec)
-    return svg.encode("utf-8"), vl_convert.svg_to_png(svg, scale=PNG_SCALE)
+def compressed_png(png: bytes) -> bytes:
+    """A drawn PNG reduced to PNG_COLOURS colours on white, with no metadata: the same pixels
+    give the same bytes."""
+    with Image.open(io.BytesIO(png)) as drawn:
+        reduced = drawn.convert("RGB").quantize(PNG_COLOURS, method=Image.Quantize.FASTOCTREE)
+    out = io.BytesIO()
+    reduced.save(out, "PNG")
+    return out.getvalue()
 
 
-def render_picture(spec: dict[str, Any]) -> tuple[bytes]:
-    """The SVG of a picture spec (about 70 ms), for a pool worker too."""
-    return (_svg(spec).encode("utf-8"),)
+# --- drawing ---------------------------------------------------------------------------------
+
+Drawn = tuple[bytes, bytes | None]  # an SVG, and its PNG when one was asked for
 
 
-def render_images(chart: ChartBlock) -> tuple[bytes, bytes]:
-    """SVG and PNG of a chart: the slowest step of a build, hence the cache and the pool."""
-    return render_spec(export_spec(chart))
+@dataclass(frozen=True)
+class Job:
+    """One image to draw: a Vega-Lite spec, and whether its PNG is wanted too."""
+
+    spec: dict[str, Any]
+    with_png: bool
 
 
-def spec_key(spec: dict[str, Any]) -> str:
-    """Everything the images of an export spec depend on, hashed."""
-    inputs = [spec, VL_VERSION, vl_convert.__version__, FORMAT_LOCALE, TIME_FORMAT_LOCALE,
-              PNG_SCALE]  # fmt: skip
-    text = json.dumps(inputs, sort_keys=True, ensure_ascii=False)
+def _finished(svg: str, png: bytes | None) -> Drawn:
+    return stable_gradient_ids(svg).encode("utf-8"), None if png is None else compressed_png(png)
+
+
+def _vl_convert_svg(spec: dict[str, Any]) -> str:
+    return vl_convert.vegalite_to_svg(
+        spec, vl_version=VL_VERSION, format_locale=FORMAT_LOCALE,
+        time_format_locale=TIME_FORMAT_LOCALE,
+    )  # fmt: skip
+
+
+def _draw_with_vl_convert(job: Job) -> Drawn:
+    svg = _vl_convert_svg(job.spec)
+    return _finished(svg, vl_convert.svg_to_png(svg, scale=PNG_SCALE) if job.with_png else None)
+
+
+def configure_vl_convert(workers: int) -> None:
+    """vl-convert with a worker a core, and no data or image fetched from anywhere, ever."""
+    wanted = {"num_workers": workers, "allowed_base_urls": [], "base_url": False}
+    if any(vl_convert.get_config().get(key) != value for key, value in wanted.items()):
+        vl_convert.configure(**wanted)
+
+
+def draw_with_vl_convert(jobs: Sequence[Job], *, workers: int | None = None) -> list[Drawn]:
+    """Each job's images, in order, from vl-convert's worker pool (one worker a core)."""
+    workers = workers or usable_cores()
+    configure_vl_convert(workers)
+    with ThreadPoolExecutor(workers) as threads:
+        return list(threads.map(_draw_with_vl_convert, jobs))
+
+
+def page_scripts() -> list[str]:
+    """What Chromium's page runs before drawing: the vendored Vega and Vega-Lite, then the
+    Indonesian locales that vl-convert is given with each spec."""
+    sources = [path.read_text(encoding="utf-8") for path in VEGA_SCRIPTS]
+    locales = f"vega.formatLocale({json.dumps(FORMAT_LOCALE)});" + (
+        f"vega.timeFormatLocale({json.dumps(TIME_FORMAT_LOCALE)});"
+    )
+    return [*sources, locales]
+
+
+def draw_with_chromium(
+    executable: str, jobs: Sequence[Job], *, workers: int | None = None
+) -> list[Drawn]:
+    """Each job's images, in order, from one headless Chromium a core (ChromiumError if not)."""
+    count = min(workers or usable_cores(), -(-len(jobs) // chromium.BATCH))
+    payload = [{"spec": job.spec, "scale": PNG_SCALE if job.with_png else 0} for job in jobs]
+    finish = lambda svg, png: _finished(svg, None if png is None else b64decode(png))  # noqa: E731
+    with chromium.browsers(executable, page_scripts(), count) as pool:
+        return chromium.render_jobs(pool, payload, finish)
+
+
+@dataclass(frozen=True)
+class Renderer:
+    """What draws the images of this build: Chromium when there is one, else vl-convert."""
+
+    chromium: str | None
+
+    @property
+    def rasteriser(self) -> str:
+        """What draws a PNG's pixels: in the PNG's key, since the two differ."""
+        if self.chromium:
+            return chromium.chromium_version(self.chromium)
+        return f"resvg of vl-convert {vl_convert.__version__}"
+
+    def draw(self, jobs: Sequence[Job]) -> tuple[list[Drawn], bool]:
+        """Each job's SVG and PNG, and whether `rasteriser` drew the PNGs. vl-convert redraws
+        them all if Chromium fails on any, so a bad spec reports vl-convert's message and a
+        build never depends on Chromium."""
+        if not jobs:
+            return [], True
+        if self.chromium:
+            try:
+                return draw_with_chromium(self.chromium, jobs), True
+            except chromium.ChromiumError as error:
+                logger.warning("%s; drawing the charts with vl-convert", error)
+        return draw_with_vl_convert(jobs), not self.chromium
+
+
+def find_renderer() -> Renderer:
+    """Chromium where it is found and the vendored Vega is there to load, else vl-convert."""
+    executable = chromium.find_chromium()
+    return Renderer(executable if all(path.is_file() for path in VEGA_SCRIPTS) else None)
+
+
+# --- keys and the cache ----------------------------------------------------------------------
+
+
+@functools.cache
+def export_code_version() -> str:
+    """The export code, the Vega behind both renderers, and the PNG encoder, hashed."""
+    digest = hashlib.sha256()
+    for path in EXPORT_CODE:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    versions = [vl_convert.__version__, vl_convert.get_vega_version(), VL_VERSION,
+                [path.parent.name for path in VEGA_SCRIPTS], PIL.__version__]  # fmt: skip
+    digest.update(json.dumps(versions).encode())
+    return digest.hexdigest()
+
+
+def spec_digest(chart: ChartBlock) -> str:
+    """The chart's spec as built, hashed: serialised once, never copied."""
+    text = json.dumps(chart.spec, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def image_key(chart: ChartBlock) -> str:
-    """Everything the images depend on, hashed: equal keys give byte-identical images."""
-    return spec_key(export_spec(chart))
+def _key(*parts: Any) -> str:
+    text = json.dumps([export_code_version(), *parts], ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def render_specs(
-    specs: list[dict[str, Any]], *, workers: int | None = None
-) -> list[tuple[bytes, bytes]]:
-    """SVG and PNG of each spec, in order; across processes when there are enough to pay.
-
-    `workers` defaults to one a core, at most one a spec (generator.workers).
-    """
-    return parallel_map(render_spec, specs, min_items=MIN_BATCH_FOR_POOL, workers=workers)
+def image_key(chart: ChartBlock, credit: str = "", digest: str | None = None) -> str:
+    """The exported SVG's key: everything it depends on, hashed; equal keys, equal bytes."""
+    digest = digest or spec_digest(chart)
+    return _key("export", digest, chart.title, chart.source_line, credit)
 
 
-def render_pictures(
-    specs: list[dict[str, Any]], *, workers: int | None = None
-) -> list[tuple[bytes]]:
-    """The SVG of each picture spec, in order, as `render_specs` renders export specs."""
-    return parallel_map(render_picture, specs, min_items=MIN_BATCH_FOR_POOL, workers=workers)
+def picture_key(chart: ChartBlock, width: int, digest: str | None = None) -> str:
+    """The light picture's key at `width`."""
+    return _key("picture", digest or spec_digest(chart), chart.height, width)
 
 
-Render = Callable[[list[dict[str, Any]]], list[Any]]
+def png_name(key: str, rasteriser: str) -> str:
+    """The PNG's cache name: its SVG's key and what drew its pixels."""
+    return f"{key}.{hashlib.sha256(rasteriser.encode()).hexdigest()[:16]}.png"
 
 
-def stored(
-    cache: MutableMapping[str, bytes], key: str, suffixes: tuple[str, ...]
-) -> tuple[bytes, ...] | None:
-    """The files stored under a key, one a suffix, or None unless all are there."""
-    found = tuple(cache.get(f"{key}.{suffix}") for suffix in suffixes)
-    return None if any(data is None for data in found) else found  # type: ignore[return-value]
+@dataclass(frozen=True)
+class Wanted:
+    """One image a build needs: its cache names, and how to make its spec if it must be drawn."""
+
+    svg_name: str
+    png_name: str | None
+    make_spec: Callable[[], dict[str, Any]]
 
 
-def cached_renders(
-    specs: list[dict[str, Any]],
-    cache: MutableMapping[str, bytes],
-    suffixes: tuple[str, ...],
-    render: Render,
-) -> list[tuple[bytes, ...]]:
-    """Each spec's files, in order: from the cache, or rendered (once a key) and stored."""
-    keys = [spec_key(spec) for spec in specs]
-    found = {key: files for key in keys if (files := stored(cache, key, suffixes))}
-    misses = {key: spec for key, spec in zip(keys, specs, strict=True) if key not in found}
-    for key, files in zip(misses, render(list(misses.values())), strict=True):
-        for suffix, data in zip(suffixes, files, strict=True):
-            cache[f"{key}.{suffix}"] = data
-        found[key] = files
-    return [found[key] for key in keys]
+def cached_drawings(
+    wanted: Sequence[Wanted], cache: MutableMapping[str, bytes], renderer: Renderer
+) -> list[Drawn]:
+    """Each wanted image, in order: from the cache, or drawn (once a name) and stored."""
+    found: dict[str, Drawn] = {}
+    misses: dict[str, Wanted] = {}
+    for item in wanted:
+        svg = cache.get(item.svg_name)
+        png = cache.get(item.png_name) if item.png_name else None
+        if svg is not None and (png is not None or item.png_name is None):
+            found[item.svg_name] = (svg, png)
+        else:
+            misses.setdefault(item.svg_name, item)
+    jobs = [Job(item.make_spec(), item.png_name is not None) for item in misses.values()]
+    drawings, is_as_keyed = renderer.draw(jobs)
+    for item, (svg, png) in zip(misses.values(), drawings, strict=True):
+        cache[item.svg_name] = svg  # the same bytes whichever renderer drew it
+        if item.png_name and png is not None and is_as_keyed:
+            cache[item.png_name] = png
+        found[item.svg_name] = (svg, png)
+    return [found[item.svg_name] for item in wanted]
 
 
-def cached_images(
-    charts: list[ChartBlock], cache: MutableMapping[str, bytes], credit: str = ""
-) -> list[tuple[bytes, ...]]:
-    """Each chart's exported SVG and PNG, in order."""
-    specs = [export_spec(chart, credit) for chart in charts]
-    return cached_renders(specs, cache, ("svg", "png"), lambda s: render_specs(s))
-
-
-def cached_pictures(
-    charts: list[ChartBlock], cache: MutableMapping[str, bytes]
-) -> list[tuple[bytes, ...]]:
-    """Each chart's light pictures, one a width of style.PICTURE_WIDTHS, in order."""
-    specs = [picture_spec(chart, width) for chart in charts for width in style.PICTURE_WIDTHS]
-    svgs = [svg for (svg,) in cached_renders(specs, cache, ("svg",), lambda s: render_pictures(s))]
-    count = len(style.PICTURE_WIDTHS)
-    return [tuple(svgs[i : i + count]) for i in range(0, len(svgs), count)]
+def wanted_images(chart: ChartBlock, credit: str, rasteriser: str) -> list[Wanted]:
+    """A chart's exported SVG and PNG, then its light picture at each of style.PICTURE_WIDTHS."""
+    digest = spec_digest(chart)
+    export_key = image_key(chart, credit, digest)
+    wanted = [Wanted(f"{export_key}.svg", png_name(export_key, rasteriser),
+                     functools.partial(export_spec, chart, credit))]  # fmt: skip
+    for width in style.PICTURE_WIDTHS:
+        key = picture_key(chart, width, digest)
+        wanted.append(Wanted(f"{key}.svg", None, functools.partial(picture_spec, chart, width)))
+    return wanted
 
 
 def picture_files(chart: ChartBlock, svgs: tuple[bytes, ...]) -> dict[str, bytes]:
@@ -344,25 +479,28 @@ def chart_files(
     is_offline: bool,
     credit: str = "",
     cache: MutableMapping[str, bytes] | None = None,
+    renderer: Renderer | None = None,
 ) -> dict[str, bytes]:
     """Every chart's pictures, PNG, SVG and embed page, by path under docs_dir.
 
     `charts` pairs each chart with the path of its page (for the embed page's link back);
     `scripts` are the site's extra_javascript: charts.js, which loads the vendored Vega;
     `credit` (credit_line) goes under every exported chart.
-    `cache` keeps rendered images by `spec_key`, so an unchanged chart is not rendered again;
-    the others render in parallel (`render_specs`, `render_pictures`).
+    `cache` keeps drawn images by `image_key` and `picture_key`, so an unchanged chart is not
+    drawn again; `renderer` draws the others (default: `find_renderer()`).
     """
     scripts, charts = list(scripts), list(charts)
     cache = {} if cache is None else cache
-    blocks = [chart for chart, _ in charts]
-    images = cached_images(blocks, cache, credit)
-    pictures = cached_pictures(blocks, cache)
+    renderer = renderer or find_renderer()
+    wanted = [wanted_images(chart, credit, renderer.rasteriser) for chart, _ in charts]
+    drawn = cached_drawings([item for items in wanted for item in items], cache, renderer)
+    count = 1 + len(style.PICTURE_WIDTHS)
     files: dict[str, bytes] = {}
-    for (chart, page_path), (svg, png), svgs in zip(charts, images, pictures, strict=True):
+    for index, (chart, page_path) in enumerate(charts):
+        (svg, png), *pictures = drawn[index * count : (index + 1) * count]
         files[chart.svg_path] = svg
-        files[chart.png_path] = png
-        files.update(picture_files(chart, svgs))
+        files[chart.png_path] = png or b""
+        files.update(picture_files(chart, tuple(picture for picture, _ in pictures)))
         export = (export_spec(chart, credit), svg)
         page = embed_page(
             chart, scripts, page_path, is_offline=is_offline, export=export, credit=credit

@@ -17,13 +17,17 @@ from tests.conftest import FIXTURES, make_project_root, snapshot
 LOCAL_TIME = ("timeParse(", "timeFormat(", "datetime(", "\"date:'", '"type": "time"')
 
 
-def _build(root: Path, zone: str, language: str, run_generator: Any) -> dict[str, bytes]:
-    """A fresh project (its own empty cache) built in a process with this TZ and locale."""
+def _build(
+    root: Path, zone: str, language: str, run_generator: Any, chromium: str = ""
+) -> dict[str, bytes]:
+    """A fresh project (its own empty cache) built in a process with this TZ and locale, and
+    with Chromium ("" for the one on PATH, "off" for none: vl-convert draws the images)."""
     make_project_root(root)
     shutil.copytree(FIXTURES / "mini", root / "data")
     with pytest.MonkeyPatch.context() as patch:  # the environment the build process inherits
         for name, value in {"TZ": zone, "LC_ALL": language, "LANG": language,
-                            "SOURCE_DATE_EPOCH": "1795000000"}.items():  # fmt: skip
+                            "SOURCE_DATE_EPOCH": "1795000000",
+                            "CAKUPAN_CHROMIUM": chromium}.items():  # fmt: skip
             patch.setenv(name, value)
         result = run_generator("build", cwd=root)
     assert result.returncode == 0, result.stderr
@@ -39,6 +43,20 @@ def test_time_zone_and_locale_change_no_byte_of_the_site(
     differing = sorted(path for path in utc if utc[path] != elsewhere[path])
     assert differing == []
     assert any(path.endswith(".png") for path in utc)  # the images were compared too
+
+
+@pytest.mark.skipif(not shutil.which("chromium"), reason="no chromium on PATH")
+def test_either_renderer_in_any_time_zone_draws_the_same_svg_bytes(
+    tmp_path: Path, run_generator: Any
+) -> None:
+    """Chromium in UTC against vl-convert on the US west coast: every file but the PNGs (whose
+    pixels each rasteriser draws its own way) is the same."""
+    chromium = _build(tmp_path / "chromium", "UTC", "C.UTF-8", run_generator)
+    plain = _build(tmp_path / "plain", "America/Los_Angeles", "POSIX", run_generator, "off")
+    assert sorted(chromium) == sorted(plain)
+    differing = sorted(path for path in chromium if chromium[path] != plain[path])
+    assert [path for path in differing if not path.endswith(".png")] == []
+    assert sum(path.endswith(".svg") for path in chromium) >= 20
 
 
 def test_chart_specs_use_no_local_time(built_site: Path) -> None:

@@ -118,6 +118,8 @@ def test_every_action_is_pinned_to_a_commit_with_its_version(path: Path) -> None
     # Every `uses` the parser sees is on a `uses:` line of its own, so its comment can be read.
     assert sorted(m["ref"] for m in written) == sorted(parsed)
     for match in written:
+        if match["ref"].startswith("./"):  # a workflow of this repository, at the same commit
+            continue
         assert PINNED.match(match["ref"]), f"{match['ref']}: pin to a full 40-character commit SHA"
         version = match["version"] or ""
         assert VERSION_COMMENT.match(version), f"{match['ref']}: add the version, `# v1.2.3`"
@@ -193,7 +195,7 @@ def test_pages_build_job(pages_workflow: dict[str, Any]) -> None:
 
 def test_pages_deploy_job(pages_workflow: dict[str, Any]) -> None:
     job = pages_workflow["jobs"]["deploy"]
-    assert job["needs"] in ("build", ["build"])
+    assert sorted(job["needs"]) == ["build", "test"]
     assert job["permissions"] == {"pages": "write", "id-token": "write"}
     # Tags build but do not deploy: the github-pages environment only accepts the default branch.
     assert job["if"].replace(" ", "") == "github.ref=='refs/heads/main'"
@@ -227,7 +229,7 @@ def test_pages_release_job_attaches_the_bundle_on_version_tags(
     pages_workflow: dict[str, Any],
 ) -> None:
     job = pages_workflow["jobs"]["release"]
-    assert job["needs"] in ("build", ["build"])
+    assert sorted(job["needs"]) == ["build", "test"]
     assert job["if"].replace(" ", "") == "startsWith(github.ref,'refs/tags/v')"
     # Write access to the repository's contents here and nowhere else; reading this run's
     # artifact needs `actions: read`.
@@ -242,3 +244,48 @@ def test_pages_release_job_attaches_the_bundle_on_version_tags(
     for step in steps(job):
         assert step["env"]["GH_TOKEN"].replace(" ", "") == "${{github.token}}"
         assert "${{" not in str(step["run"]), "expressions go through env, not into the script"
+
+
+# --- pages.yml: tests first, and work reused -----------------------------------------------------
+
+CACHE_INPUTS = ("'pyproject.toml'", "'package-lock.json'", "'generator/**'")
+
+
+def test_nothing_is_published_before_the_tests_of_the_same_commit_pass(
+    pages_workflow: dict[str, Any], test_workflow: dict[str, Any]
+) -> None:
+    """pages.yml calls test.yml (a local path: the same commit), and every job that publishes
+    needs it; none of them runs anyway when it failed or was skipped."""
+    jobs = pages_workflow["jobs"]
+    assert jobs["test"] == {"uses": "./.github/workflows/test.yml"}
+    assert "workflow_call" in test_workflow["on"]
+    for name in ("deploy", "release"):
+        assert "test" in jobs[name]["needs"], name
+        condition = jobs[name].get("if", "").replace(" ", "")
+        assert not any(word in condition for word in ("always()", "!cancelled()", "failure()"))
+    # The build publishes nothing by itself: only the deploy job may write to Pages.
+    assert jobs["build"]["permissions"].get("pages") == "read"
+
+
+def test_pages_build_restores_and_saves_the_build_cache(pages_workflow: dict[str, Any]) -> None:
+    build_command, _ = readme_commands()
+    job = pages_workflow["jobs"]["build"]
+    cache = step_using(job, "actions/cache")
+    assert cache["uses"].endswith("@0057852bfaa89a56745cba8c7296529d2fc39830")  # v4.3.0
+    assert cache["with"]["path"] == ".cache"
+    key = cache["with"]["key"].replace(" ", "")
+    hashed = re.fullmatch(r"(site-cache-)\$\{\{hashFiles\((.*)\)\}\}-\$\{\{github\.sha\}\}", key)
+    assert hashed, f"key: a prefix, the hash of the pins and the code, then the commit: {key}"
+    assert set(hashed[2].split(",")) == set(CACHE_INPUTS)
+    restore = [line.replace(" ", "") for line in cache["with"]["restore-keys"].splitlines()]
+    # The newest cache of the same pins and code first, then the newest of any.
+    assert restore == [key.removesuffix("${{github.sha}}"), hashed[1]]
+    build = next(s for s in steps(job) if build_command in run_lines(s))
+    bundle = next(s for s in steps(job) if "generator bundle" in str(s.get("run", "")))
+    assert index_of(job, cache) < index_of(job, build) < index_of(job, bundle)
+
+
+def test_pages_build_caches_pip(pages_workflow: dict[str, Any]) -> None:
+    setup = step_using(pages_workflow["jobs"]["build"], "actions/setup-python")
+    assert setup["with"]["cache"] == "pip"
+    assert setup["with"]["cache-dependency-path"] == "pyproject.toml"  # where the pins are
