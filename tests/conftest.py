@@ -40,6 +40,27 @@ def update_expected(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-expected"))
 
 
+BAD = FIXTURES / "bad"
+BAD_BASE = BAD / "_base"  # the files every bad case shares; a case holds only what it breaks
+
+
+def bad_data(case: str, into: Path) -> Path:
+    """The data directory of tests/fixtures/bad/<case>/: the shared files of bad/_base/ with the
+    case's own files laid over them, written to `into`/<case>; returns that directory."""
+    target = Path(shutil.copytree(BAD_BASE, into / case))
+    shutil.copytree(BAD / case, target, dirs_exist_ok=True)
+    return target
+
+
+BadData = Callable[[str], Path]
+
+
+@pytest.fixture
+def bad_case(tmp_path: Path) -> BadData:
+    """bad_case("unknown-source") -> that bad case's data directory, in tmp_path."""
+    return functools.partial(bad_data, into=tmp_path)
+
+
 @pytest.fixture
 def mini_data(tmp_path: Path) -> Path:
     """A copy of tests/fixtures/mini/ that a test may edit; returns the data directory."""
