@@ -13,12 +13,52 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
+if TYPE_CHECKING:
+    from generator.project import Project
+
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
+
+
+# --- the repository's own .cache/ is the developer's: no test may write into it ---------------
+
+
+def _cache_state(cache: Path) -> dict[str, tuple[int, int]]:
+    """Size and mtime of every file under `cache` (a cache hit touches its file: that counts)."""
+    if not cache.is_dir():
+        return {}
+    return {
+        p.relative_to(cache).as_posix(): (p.stat().st_size, p.stat().st_mtime_ns)
+        for p in cache.rglob("*")
+        if p.is_file()
+    }
+
+
+@pytest.fixture(scope="session", autouse=True)
+def repository_cache_is_left_alone() -> Iterator[None]:
+    """Fails the run if any test wrote into, or read from, the repository's .cache/: a test's
+    project lives in a temporary directory (`scratch_project`, `make_project_root`)."""
+    cache = ROOT / ".cache"
+    before = _cache_state(cache)
+    yield
+    after = _cache_state(cache)
+    changed = sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
+    if changed:
+        pytest.fail(
+            f"tests changed {len(changed)} files of {cache} (first: {changed[:3]}); "
+            "give the test a project in a temporary directory (scratch_project)"
+        )
+
+
+def scratch_project(root: Path, data_dir: Path) -> Project:
+    """A Project reading `data_dir` whose root, and so its .cache/, is the temporary `root`."""
+    from generator.project import Project
+
+    return Project.at(root, data_dir=data_dir, site_dir=root / "site")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

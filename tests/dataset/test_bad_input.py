@@ -8,6 +8,7 @@ and review the diff of the .expected files.
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -97,11 +98,12 @@ def test_a_problem_names_its_field_and_suggests_a_close_name(bad_case: BadData) 
 
 
 def test_check_command_lists_every_problem_sorted_then_aborts_without_traceback(
-    bad_case: BadData,
+    bad_case: BadData, tmp_path: Path
 ) -> None:
+    shutil.copy2(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")  # the project root: its .cache/
     result = subprocess.run(
         [sys.executable, "-m", "generator", "check", "--data", str(bad_case("two-files"))],
-        cwd=ROOT,
+        cwd=tmp_path,
         capture_output=True,
         text=True,
         check=False,

@@ -12,13 +12,13 @@ def test_office_without_figures_of_its_own_still_gets_a_dated_page(tmp_path: Pat
     from datetime import date
 
     from generator.build import render_site
-    from generator.project import BuildInfo, Project
-    from tests.conftest import ROOT
+    from generator.project import BuildInfo
+    from tests.conftest import scratch_project
 
     data = Path(shutil.copytree(FIXTURES / "mini", tmp_path / "data"))
     (data / "figures" / "kantor-cabang-blitar.yaml").unlink()
     info = BuildInfo("Situs", "https://contoh.id/", False, date(2025, 5, 1))
     page = str(
-        render_site(Project.at(ROOT, data_dir=data), info)["kantor-cabang/kantor-cabang-blitar.md"]
+        render_site(scratch_project(tmp_path, data), info)["kantor-cabang/kantor-cabang-blitar.md"]
     )
     assert "[Data per 14 April 2025]" in page  # the dataset's latest figure
