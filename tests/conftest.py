@@ -24,6 +24,20 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
 
 
+# --- the fast subset: `pytest -m "not slow"` leaves out what builds a whole site -----------------
+
+# Fixtures that build (and serve, or open in Chromium) a whole site: a test using one is slow.
+# A test that builds a site itself says so with `pytest.mark.slow`.
+SITE_FIXTURES = frozenset({"built_site", "built_mini_site", "site_builder", "server", "browser"})
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if fixtures & SITE_FIXTURES or item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.slow)
+
+
 # --- the repository's own .cache/ is the developer's: no test may write into it ---------------
 
 

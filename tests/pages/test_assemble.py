@@ -5,9 +5,12 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import FIXTURES
 
 
+@pytest.mark.slow
 def test_office_without_figures_of_its_own_still_gets_a_dated_page(tmp_path: Path) -> None:
     from datetime import date
 

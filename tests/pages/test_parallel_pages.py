@@ -25,6 +25,7 @@ def _area_pages(
     return assemble.area_pages(data.dataset, data.frame, data.findings, INFO, slugs)
 
 
+@pytest.mark.slow
 def test_pooled_area_pages_equal_in_process_ones(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

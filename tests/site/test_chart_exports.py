@@ -114,6 +114,7 @@ def test_every_chart_has_an_embed_page_and_its_code(built_site: Path) -> None:
         assert "<iframe src=" in code and embed.name in code
 
 
+@pytest.mark.slow
 def test_embed_code_names_the_online_url_even_in_the_offline_build(tmp_path: Path) -> None:
     from datetime import date
 

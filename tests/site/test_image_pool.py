@@ -30,6 +30,7 @@ def _chart(title: str, value: int) -> ChartBlock:
 CHARTS = [_chart(f"Uji {value}", value) for value in (1, 2, 3, 4)]
 
 
+@pytest.mark.slow
 def test_pool_and_in_process_render_the_same_bytes_in_order() -> None:
     specs = [export.export_spec(chart) for chart in CHARTS]
     alone = export.render_specs(specs, workers=1)
@@ -64,6 +65,7 @@ def test_chart_files_renders_only_the_misses(
     assert rendered == [len(CHARTS) - 1, 0]
 
 
+@pytest.mark.slow
 def test_a_failing_chart_in_the_pool_fails_with_its_own_message() -> None:
     specs = [export.export_spec(chart) for chart in CHARTS]
     specs[2]["vconcat"][0]["mark"] = "no-such-mark"

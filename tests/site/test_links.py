@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import serve_directory
 from tests.site.checkers import broken, run_linkchecker
 
@@ -18,6 +20,7 @@ def test_no_broken_link_or_anchor_in_the_site(server: str) -> None:
     assert broken(checked) == []
 
 
+@pytest.mark.slow
 def test_linkchecker_reports_a_missing_page(tmp_path: Path) -> None:
     """LinkChecker, the independent gate, sees a missing page. Its anchor check is not relied
     on: in three full runs from fresh clones it reported no missing anchor at all, though it did
