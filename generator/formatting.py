@@ -40,7 +40,7 @@ def _pattern(locale: str, kind: str, decimals: int) -> NumberPattern:
     formats = (
         _locale(locale).percent_formats if kind == "percent" else _locale(locale).decimal_formats
     )
-    pattern = copy.copy(formats[None])
+    pattern: NumberPattern = copy.copy(formats[None])
     pattern.frac_prec = (decimals, decimals)
     return pattern
 
