@@ -13,12 +13,66 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
+if TYPE_CHECKING:
+    from generator.project import Project
+
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
+
+
+# --- the fast subset: `pytest -m "not slow"` leaves out what builds a whole site -----------------
+
+# Fixtures that build (and serve, or open in Chromium) a whole site: a test using one is slow.
+# A test that builds a site itself says so with `pytest.mark.slow`.
+SITE_FIXTURES = frozenset({"built_site", "built_mini_site", "site_builder", "server", "browser"})
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if fixtures & SITE_FIXTURES or item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.slow)
+
+
+# --- the repository's own .cache/ is the developer's: no test may write into it ---------------
+
+
+def _cache_state(cache: Path) -> dict[str, tuple[int, int]]:
+    """Size and mtime of every file under `cache` (a cache hit touches its file: that counts)."""
+    if not cache.is_dir():
+        return {}
+    return {
+        p.relative_to(cache).as_posix(): (p.stat().st_size, p.stat().st_mtime_ns)
+        for p in cache.rglob("*")
+        if p.is_file()
+    }
+
+
+@pytest.fixture(scope="session", autouse=True)
+def repository_cache_is_left_alone() -> Iterator[None]:
+    """Fails the run if any test wrote into, or read from, the repository's .cache/: a test's
+    project lives in a temporary directory (`scratch_project`, `make_project_root`)."""
+    cache = ROOT / ".cache"
+    before = _cache_state(cache)
+    yield
+    after = _cache_state(cache)
+    changed = sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
+    if changed:
+        pytest.fail(
+            f"tests changed {len(changed)} files of {cache} (first: {changed[:3]}); "
+            "give the test a project in a temporary directory (scratch_project)"
+        )
+
+
+def scratch_project(root: Path, data_dir: Path) -> Project:
+    """A Project reading `data_dir` whose root, and so its .cache/, is the temporary `root`."""
+    from generator.project import Project
+
+    return Project.at(root, data_dir=data_dir, site_dir=root / "site")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -38,6 +92,27 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def update_expected(request: pytest.FixtureRequest) -> bool:
     """True under `pytest --update-expected`: tests write what they expect instead of comparing."""
     return bool(request.config.getoption("--update-expected"))
+
+
+BAD = FIXTURES / "bad"
+BAD_BASE = BAD / "_base"  # the files every bad case shares; a case holds only what it breaks
+
+
+def bad_data(case: str, into: Path) -> Path:
+    """The data directory of tests/fixtures/bad/<case>/: the shared files of bad/_base/ with the
+    case's own files laid over them, written to `into`/<case>; returns that directory."""
+    target = Path(shutil.copytree(BAD_BASE, into / case))
+    shutil.copytree(BAD / case, target, dirs_exist_ok=True)
+    return target
+
+
+BadData = Callable[[str], Path]
+
+
+@pytest.fixture
+def bad_case(tmp_path: Path) -> BadData:
+    """bad_case("unknown-source") -> that bad case's data directory, in tmp_path."""
+    return functools.partial(bad_data, into=tmp_path)
 
 
 @pytest.fixture

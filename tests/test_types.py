@@ -5,9 +5,12 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+import pytest
 from mypy import api
 
 from tests.conftest import ROOT
+
+pytestmark = pytest.mark.slow  # mypy takes a minute cold
 
 # mypy's own cache, kept between runs outside the repository: a cold check takes a minute.
 CACHE = Path(tempfile.gettempdir()) / "cakupan-bpjstk-mypy"

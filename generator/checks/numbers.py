@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from generator import formatting
 from generator.dataset.schema import Figure
 
 _NUMBER = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?\s*(ribu|juta|miliar)?", re.IGNORECASE)
-_MULTIPLIERS = {None: 1, "ribu": 1_000, "juta": 1_000_000, "miliar": 1_000_000_000}
+SCALES = {"ribu": 1_000, "juta": 1_000_000, "miliar": 1_000_000_000}  # the words sources use
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ def parse_published(text: str) -> tuple[float, float] | None:
     if not match:
         return None
     whole, fraction, word = match[1].replace(".", ""), match[2] or "", match[3]
-    multiplier = _MULTIPLIERS[word.lower() if word else None]
+    multiplier = SCALES[word.lower()] if word else 1
     value = float(f"{whole}.{fraction}" if fraction else whole) * multiplier
     half_unit = 0.5 * 10 ** -len(fraction) * multiplier
     return value, half_unit
@@ -64,8 +65,7 @@ def interval(figure: Figure) -> Interval:
 
 def format_number(value: float, decimals: int = 0) -> str:
     """Indonesian format for messages: 226.342 and 69,4."""
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return formatting.number(value, decimals)
 
 
 def round_significant(value: float, digits: int = 3) -> float:

@@ -12,6 +12,8 @@ import re
 from datetime import date
 from typing import Literal
 
+from generator import formatting
+
 Precision = Literal["day", "month", "quarter", "year", "range"]
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -19,10 +21,6 @@ _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 _YEAR = re.compile(r"^(\d{4})$")
 
-MONTHS = (
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
-    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
-)  # fmt: skip
 PERIOD_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?|-Q[1-4])?(/\d{4}(-\d{2}(-\d{2})?|-Q[1-4])?)?$"
 
 
@@ -76,11 +74,11 @@ def period_precision(period: str) -> Precision:
 
 def _single_label(text: str) -> str:
     if m := _DAY.match(text):
-        return f"{int(m[3])} {MONTHS[int(m[2]) - 1]} {m[1]}"
+        return formatting.day(date(int(m[1]), int(m[2]), int(m[3])))
     if m := _MONTH.match(text):
-        return f"{MONTHS[int(m[2]) - 1]} {m[1]}"
+        return formatting.month(int(m[1]), int(m[2]))
     if m := _QUARTER.match(text):
-        return f"Triwulan {['I', 'II', 'III', 'IV'][int(m[2]) - 1]} {m[1]}"
+        return formatting.quarter(int(m[1]), int(m[2]))
     return text
 
 

@@ -6,7 +6,8 @@ import html
 import json
 import re
 
-from generator.checks.numbers import published_form
+from generator import formatting
+from generator.checks.numbers import SCALES, published_form
 from generator.dataset.periods import period_label
 
 
@@ -56,26 +57,14 @@ def json_attribute(value: str) -> Markdown:
     return Markdown(escaped.replace("<", "&lt;").replace(">", "&gt;"))
 
 
-def _group_thousands(digits: str) -> str:
-    return f"{int(digits):,}".replace(",", ".")
-
-
 def angka(value: float, decimals: int | None = None) -> Markdown:
     """226342 -> '226.342'; 15.9 -> '15,9'; decimals shown only as needed unless given."""
-    if decimals is None:
-        decimals = 0 if float(value).is_integer() else len(f"{value}".split(".")[1])
-    text = f"{abs(value):.{decimals}f}"
-    whole, _, fraction = text.partition(".")
-    sign = "-" if value < 0 else ""
-    return Markdown(sign + _group_thousands(whole) + ("," + fraction if fraction else ""))
+    return Markdown(formatting.number(value, decimals))
 
 
 def persen(value: float, decimals: int | None = None) -> Markdown:
     """69.4 -> '69,4%'."""
-    return Markdown(f"{angka(value, decimals)}%")
-
-
-_SCALES = {"ribu": 1_000, "juta": 1_000_000, "miliar": 1_000_000_000}
+    return Markdown(formatting.percent(value, decimals))
 
 
 def published_number(value: float, as_published: str | None = None) -> Markdown:
@@ -83,14 +72,16 @@ def published_number(value: float, as_published: str | None = None) -> Markdown:
     15900000 written '15,9 juta pekerja' -> '15,9 juta', 17.6 written '17,60%' -> '17,60'."""
     decimals, word = published_form(as_published) if as_published else (None, None)
     if word:
-        return Markdown(f"{angka(value / _SCALES[word], decimals)} {word}")
+        return Markdown(formatting.scaled(value, SCALES[word], decimals))
     return angka(value, decimals)
 
 
 def nilai(value: float, unit: str, as_published: str | None = None) -> Markdown:
     """A figure's value with its unit, in Indonesian, as `published_number` writes it."""
-    number = published_number(value, as_published)
-    return Markdown(f"{number}%" if unit == "persen" else f"{number} {unit}")
+    if unit == "persen":
+        decimals = published_form(as_published)[0] if as_published else None
+        return Markdown(formatting.percent(value, decimals))
+    return Markdown(f"{published_number(value, as_published)} {unit}")
 
 
 def tanggal(period: str) -> Markdown:

@@ -13,6 +13,8 @@ from bs4 import BeautifulSoup
 
 from tests.conftest import FIXTURES, make_project_root, snapshot
 
+pytestmark = pytest.mark.slow  # builds the site in several time zones
+
 # Local-time constructs of Vega and Vega-Lite: each moves a point with the time zone.
 LOCAL_TIME = ("timeParse(", "timeFormat(", "datetime(", "\"date:'", '"type": "time"')
 

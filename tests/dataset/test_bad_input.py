@@ -1,12 +1,14 @@
 """Bad data directories: each is reported, located and coded, never with a traceback.
 
 Every case is a directory tests/fixtures/bad/<case>/ next to <case>.expected, which holds the
-exact lines `check` prints for it. After changing a message, run `pytest --update-expected`
+exact lines `check` prints for it. A case directory holds only the files it breaks; the valid
+regions, sources and figures every case needs are in tests/fixtures/bad/_base/ (see `bad_data`). After changing a message, run `pytest --update-expected`
 and review the diff of the .expected files.
 """
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -16,10 +18,9 @@ import pytest
 
 from generator.dataset.load import load_dataset
 from generator.dataset.problems import DataError, Problem, format_problem
-from tests.conftest import make_project_root
+from tests.conftest import BAD, BAD_BASE, BadData, make_project_root
 
 ROOT = Path(__file__).resolve().parents[2]
-BAD = ROOT / "tests" / "fixtures" / "bad"
 
 FIGURES = "figures/kota-blitar.yaml"
 
@@ -60,15 +61,17 @@ CASES: dict[str, list[tuple[str, str, int]]] = {
 }
 
 
-def _problems(case: str) -> list[Problem]:
+def _problems(data_dir: Path) -> list[Problem]:
     with pytest.raises(DataError) as raised:
-        load_dataset(BAD / case)
+        load_dataset(data_dir)
     return raised.value.problems
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
-def test_bad_input_prints_the_expected_lines(case: str, update_expected: bool) -> None:
-    lines = [format_problem(p) for p in _problems(case)]
+def test_bad_input_prints_the_expected_lines(
+    case: str, bad_case: BadData, update_expected: bool
+) -> None:
+    lines = [format_problem(p) for p in _problems(bad_case(case))]
     expected_file = BAD / f"{case}.expected"
     if update_expected:
         expected_file.write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
@@ -77,25 +80,30 @@ def test_bad_input_prints_the_expected_lines(case: str, update_expected: bool) -
 
 
 @pytest.mark.parametrize(("case", "expected"), sorted(CASES.items()))
-def test_bad_input_is_located_and_coded(case: str, expected: list[tuple[str, str, int]]) -> None:
-    problems = _problems(case)
+def test_bad_input_is_located_and_coded(
+    case: str, expected: list[tuple[str, str, int]], bad_case: BadData
+) -> None:
+    problems = _problems(bad_case(case))
 
     assert [(p.code, p.position.file, p.position.line) for p in problems] == expected
     assert all(p.is_error for p in problems)
 
 
-def test_a_problem_names_its_field_and_suggests_a_close_name() -> None:
-    (problem,) = _problems("unknown-region")
+def test_a_problem_names_its_field_and_suggests_a_close_name(bad_case: BadData) -> None:
+    (problem,) = _problems(bad_case("unknown-region"))
 
     assert str(problem.position) == "figures/kota-blitar.yaml:2:11"
     assert problem.field == "figures[0].area"
     assert problem.message == "unknown area 'kota-bitar'; did you mean 'kota-blitar'?"
 
 
-def test_check_command_lists_every_problem_sorted_then_aborts_without_traceback() -> None:
+def test_check_command_lists_every_problem_sorted_then_aborts_without_traceback(
+    bad_case: BadData, tmp_path: Path
+) -> None:
+    shutil.copy2(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")  # the project root: its .cache/
     result = subprocess.run(
-        [sys.executable, "-m", "generator", "check", "--data", str(BAD / "two-files")],
-        cwd=ROOT,
+        [sys.executable, "-m", "generator", "check", "--data", str(bad_case("two-files"))],
+        cwd=tmp_path,
         capture_output=True,
         text=True,
         check=False,
@@ -117,7 +125,7 @@ def test_a_dataset_without_figures_is_an_error_not_an_empty_site(
     tmp_path: Path, files: tuple[str, ...]
 ) -> None:
     for name in files:
-        (tmp_path / name).write_bytes((BAD / "unknown-region" / name).read_bytes())
+        (tmp_path / name).write_bytes((BAD_BASE / name).read_bytes())
 
     with pytest.raises(DataError) as raised:
         load_dataset(tmp_path)
@@ -144,7 +152,7 @@ def test_check_and_build_on_an_empty_data_directory_exit_1_without_traceback(
 
 def test_every_bad_fixture_has_a_case_and_an_expected_file() -> None:
     # Last in the module, so that `--update-expected` first writes the file of a new case.
-    directories = {p.name for p in BAD.iterdir() if p.is_dir()}
+    directories = {p.name for p in BAD.iterdir() if p.is_dir() and p != BAD_BASE}
     expected_files = {p.stem for p in BAD.glob("*.expected")}
 
     assert directories == set(CASES)

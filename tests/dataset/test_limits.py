@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import tracemalloc
-from pathlib import Path
 
 import pytest
 
 from generator.dataset import fastyaml
 from generator.dataset.load import load_dataset, parse_file
 from generator.dataset.problems import DataError
-
-BAD = Path(__file__).resolve().parents[1] / "fixtures" / "bad"
+from tests.conftest import BadData
 
 
 def _bomb(levels: int, width: int) -> str:
@@ -23,11 +21,12 @@ def _bomb(levels: int, width: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def test_an_alias_bomb_is_refused_before_it_is_expanded() -> None:
+def test_an_alias_bomb_is_refused_before_it_is_expanded(bad_case: BadData) -> None:
+    data_dir = bad_case("alias-bomb")
     tracemalloc.start()
     try:
         with pytest.raises(DataError) as raised:
-            load_dataset(BAD / "alias-bomb")
+            load_dataset(data_dir)
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()

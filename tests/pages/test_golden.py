@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from generator.build import render_site
-from generator.project import BuildInfo, Project
+from generator.project import BuildInfo
+from tests.conftest import scratch_project
 
 ROOT = Path(__file__).resolve().parents[2]
 MINI = ROOT / "tests" / "fixtures" / "mini"
@@ -28,9 +29,9 @@ BUILD = BuildInfo(
 
 
 @pytest.fixture(scope="module")
-def pages() -> dict[str, str]:
+def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     """The Markdown pages; downloads and images have tests of their own."""
-    files = render_site(Project.at(ROOT, data_dir=MINI), BUILD).files
+    files = render_site(scratch_project(tmp_path_factory.mktemp("golden"), MINI), BUILD).files
     return {path: text for path, text in files.items() if path.endswith(".md")}
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import functools
 from datetime import date
 
+import pytest
+
 from generator.cache import cached_map
 from generator.checks import run_checks
 from generator.dataset.load import load_dataset
@@ -26,6 +28,7 @@ def _area_pages(min_items: int) -> list[Page]:
     return cached_map(page, inputs, None, PAGE, min_items=min_items)
 
 
+@pytest.mark.slow  # starts worker processes
 def test_pooled_area_pages_equal_in_process_ones() -> None:
     alone = _area_pages(10**6)
     pooled = _area_pages(1)

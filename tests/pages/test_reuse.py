@@ -28,6 +28,8 @@ from tests.conftest import ROOT
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import synthetic  # noqa: E402
 
+pytestmark = pytest.mark.slow  # renders the site many times
+
 INFO = BuildInfo("Situs", "https://contoh.id/", False, date(2026, 11, 22))
 # The synthetic data of two provinces of the register: Aceh, and Sumatera Utara.
 EDITED = "kabupaten-aceh-timur"  # in the first province, with Aceh Selatan and Aceh Tenggara

@@ -10,6 +10,8 @@ import pytest
 
 from tests.conftest import snapshot
 
+pytestmark = pytest.mark.slow  # builds the site
+
 ROOT = Path(__file__).resolve().parents[2]
 MINI = ROOT / "tests" / "fixtures" / "mini"
 

@@ -45,6 +45,8 @@ from tests.conftest import (
 )
 from tests.site.checkers import broken, not_allowed, run_linkchecker, run_vnu, vnu_allowlist
 
+pytestmark = pytest.mark.slow  # builds the site and its offline bundle
+
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page, Route
 

@@ -172,6 +172,7 @@ def test_a_read_only_cache_directory_is_only_not_used(
     assert list(cache) == []
 
 
+@pytest.mark.slow
 def test_a_build_whose_cache_is_in_the_way_builds_without_it(
     tmp_path: Path, run_generator: Any
 ) -> None:

@@ -114,14 +114,15 @@ def test_every_chart_has_an_embed_page_and_its_code(built_site: Path) -> None:
         assert "<iframe src=" in code and embed.name in code
 
 
+@pytest.mark.slow
 def test_embed_code_names_the_online_url_even_in_the_offline_build(tmp_path: Path) -> None:
     from datetime import date
 
-    from generator.project import BuildInfo, Project
-    from tests.conftest import FIXTURES, ROOT
+    from generator.project import BuildInfo
+    from tests.conftest import FIXTURES, scratch_project
 
     info = BuildInfo("Situs", "https://contoh.id/cakupan/", True, date(2025, 1, 1), ("a.js",))
-    files = render_site(Project.at(ROOT, data_dir=FIXTURES / "mini"), info).files
+    files = render_site(scratch_project(tmp_path, FIXTURES / "mini"), info).files
     page = str(files["wilayah/kota-blitar.md"])
     assert (
         '<iframe src="https://contoh.id/cakupan/sematkan/kota-blitar--grafik-cakupan.html"' in page

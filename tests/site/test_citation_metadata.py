@@ -120,6 +120,7 @@ def test_every_chart_has_an_anchor_to_link_to(site: Path) -> None:
         assert soup.find(id=anchor).name == "h3"
 
 
+@pytest.mark.slow
 def test_a_listed_redirect_sends_the_old_url_to_the_new_page(tmp_path: Path) -> None:
     from generator.build import build_site
     from generator.project import Project

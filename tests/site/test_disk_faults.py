@@ -13,6 +13,8 @@ from click.testing import CliRunner
 from generator import build, cli
 from tests.conftest import FIXTURES, make_project_root
 
+pytestmark = pytest.mark.slow  # builds sites on a failing disk
+
 
 @pytest.mark.parametrize("code", [errno.ENOSPC, errno.EROFS, errno.EACCES])
 def test_a_site_that_cannot_be_written_is_one_line_and_exit_1(

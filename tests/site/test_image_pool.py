@@ -17,6 +17,8 @@ from generator.pages.context import ChartBlock
 from generator.site.cache import DirectoryCache
 from tests.conftest import FIXTURES, ROOT
 
+pytestmark = pytest.mark.slow  # draws charts with both renderers
+
 CHROMIUM = chromium.find_chromium({})
 needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason="no chromium on PATH")
 

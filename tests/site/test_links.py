@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import serve_directory
 from tests.site.checkers import broken, run_linkchecker
 
@@ -18,11 +20,15 @@ def test_no_broken_link_or_anchor_in_the_site(server: str) -> None:
     assert broken(checked) == []
 
 
+@pytest.mark.slow
 def test_linkchecker_reports_a_missing_page(tmp_path: Path) -> None:
     """LinkChecker, the independent gate, sees a missing page. Its anchor check is not relied
     on: in three full runs from fresh clones it reported no missing anchor at all, though it did
-    in every run alone (linkchecker issues #542, #555 describe such misses); the site's anchors
-    are checked by parsing its pages instead (below)."""
+    in every run alone. That was not reproduced since (0 misses in about 100 runs: under two
+    busy loops, four LinkCheckers at once, ten threads, and a whole fresh-clone run up to this
+    file), so its cause is unknown; LinkChecker's maintainers once disabled the plugin as
+    unreliable (linkchecker #575, after #542, #555, #568). The site's anchors are checked by
+    parsing its pages instead (below), which depends on no timing."""
     (tmp_path / "index.html").write_text(
         '<!doctype html><title>a</title><a href="b.html">1</a><a href="hilang.html">2</a>',
         encoding="utf-8",

@@ -24,6 +24,8 @@ from tests.conftest import ROOT
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import synthetic  # noqa: E402
 
+pytestmark = pytest.mark.slow  # builds a national-scale site
+
 YEARS = range(2024, 2027)
 MONTHS = len(synthetic.months(YEARS))  # January 2024 to October 2026
 PROVINCES = [p.slug for p in synthetic.provinces(2)]  # the register's first two: Aceh, Sumut

@@ -14,6 +14,8 @@ from generator.project import MarkdownOptions, Project
 from generator.site.mkdocs import BuildError, Rendered, build_mkdocs, markdown_options
 from tests.conftest import make_project_root
 
+pytestmark = pytest.mark.slow  # runs MkDocs
+
 PAGE = "---\ntitle: Halaman\n---\n# Halaman\n\n[Sumber](sumber.md#ada) · [unduh](#unduh)\n\n## Unduh { #unduh }\n"
 SOURCES = "---\ntitle: Sumber\n---\n# Sumber\n\n## Ada { #ada }\n"
 

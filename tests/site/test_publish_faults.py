@@ -21,6 +21,8 @@ from generator.site import write
 from generator.site.write import remove_leftovers, staging_dir, swap_in
 from tests.conftest import ROOT, make_project, snapshot
 
+pytestmark = pytest.mark.slow  # builds sites, some interrupted
+
 
 class Killed(BaseException):
     """A kill -9 at that instant: nothing after it runs, not even `finally` in the code."""

@@ -5,7 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT, make_project_root
+
+pytestmark = pytest.mark.slow  # builds the site twice
 
 
 def test_two_builds_keep_site_one_link_to_one_version(tmp_path: Path) -> None:

@@ -19,6 +19,8 @@ import pytest
 
 from tests.conftest import make_project, snapshot
 
+pytestmark = pytest.mark.slow  # builds the site several times
+
 ROOT = Path(__file__).resolve().parents[2]
 EPOCH = 1_700_000_000  # 2023-11-14T22:13:20Z
 EPOCH_DAY = datetime.fromtimestamp(EPOCH, UTC).date()

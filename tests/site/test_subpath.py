@@ -24,6 +24,8 @@ from bs4 import BeautifulSoup
 
 from tests.conftest import make_project, serve_directory
 
+pytestmark = pytest.mark.slow  # builds the site for a sub-path
+
 ROOT = Path(__file__).resolve().parents[2]
 PREFIX = "/cakupan/"
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's fallback, for local previews only

@@ -25,6 +25,8 @@ from generator.pages.site import areas_with_pages
 from generator.project import Project
 from tests.conftest import ROOT, make_project_root
 
+pytestmark = pytest.mark.slow  # builds a site for each subset
+
 SHIPPED = load_dataset(ROOT / "data")
 Keep = Callable[[Figure], bool]
 
