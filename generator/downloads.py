@@ -13,9 +13,9 @@ from pydantic import TypeAdapter
 
 from generator import reuse
 from generator.checks.numbers import published_form
-from generator.dataset.load import Dataset
 from generator.dataset.periods import period_bounds, period_label
 from generator.dataset.schema import Figure
+from generator.dataset.types import Dataset
 from generator.dataset.vocabulary import INDICATORS, SEGMENTS
 from generator.pages.context import DOWNLOADS_DIR, download_path
 from generator.reuse import FrameVersions

@@ -22,7 +22,7 @@ import jinja2
 import pandas as pd
 from pydantic import TypeAdapter
 
-from generator.dataset.load import Dataset
+from generator.dataset.types import Dataset
 from generator.site.cache import pack, unpack
 from generator.tables import EVERYTHING, FrameIndex, Read
 

@@ -7,15 +7,15 @@ from collections.abc import Iterator
 
 import pandas as pd
 
-from generator.dataset.load import Dataset
 from generator.dataset.periods import period_bounds, period_label
 from generator.dataset.schema import Figure
+from generator.dataset.types import Dataset
 from generator.dataset.vocabulary import INDICATORS, SEGMENTS
 
 COLUMNS = (
     "key", "area", "area_name", "indicator", "indicator_label", "segment", "segment_label",
     "value", "unit", "as_published", "is_approximate", "period", "period_label", "at",
-    "date", "source", "source_label", "quote", "note", "revisions", "statistic", "readings",
+    "date", "source", "source_label", "quote", "location", "note", "revisions", "statistic", "readings",
 )  # fmt: skip
 
 
@@ -56,6 +56,7 @@ def figures_frame(dataset: Dataset) -> pd.DataFrame:
             "source": f.source,
             "source_label": source_label(dataset, f.source),
             "quote": f.quote,
+            "location": f.location,
             "note": f.note,
             "revisions": tuple(f.revisions),
             "statistic": f.statistic,

@@ -15,9 +15,9 @@ from typing import Any
 from pydantic import BaseModel
 from ruamel.yaml import YAML
 
-from generator.dataset.load import Dataset
 from generator.dataset.schema import Figure
 from generator.dataset.snapshots import snapshot_name
+from generator.dataset.types import Dataset
 
 SECTIONS = ("regions", "offices", "sources", "events")
 

@@ -15,9 +15,9 @@ from pydantic import TypeAdapter
 
 from generator import memory, reuse
 from generator.checks.maps import NATIONAL
-from generator.dataset.load import Dataset
 from generator.dataset.periods import period_bounds, period_label
 from generator.dataset.problems import Problem
+from generator.dataset.types import Dataset
 from generator.dataset.vocabulary import INDICATORS, NOTE_TITLES, REGION_TYPES
 from generator.pages import chartblocks
 from generator.pages.citation import Citation, canonical_url

@@ -12,8 +12,8 @@ import pandas as pd
 from generator.charts import coverage, segments, style, tilemap
 from generator.checks.maps import NATIONAL
 from generator.checks.numbers import published_form
-from generator.dataset.load import Dataset
 from generator.dataset.periods import period_bounds
+from generator.dataset.types import Dataset
 from generator.pages.context import ChartBlock, Link, area_path, source_link
 from generator.pages.filters import Markdown, md_escape, nilai, published_number
 from generator.pages.render import href

@@ -10,9 +10,9 @@ from typing import Any
 import pandas as pd
 
 from generator.charts import style
-from generator.dataset.load import Dataset
 from generator.dataset.periods import period_bounds, period_label
 from generator.dataset.problems import Problem
+from generator.dataset.types import Dataset
 from generator.dataset.vocabulary import EVENT_KINDS
 from generator.pages.citation import Citation
 from generator.pages.filters import Markdown, nilai

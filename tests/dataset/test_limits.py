@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from generator.dataset import fastyaml
-from generator.dataset.load import load_dataset, parse_file
+from generator.dataset.load import load_dataset
 from generator.dataset.problems import DataError
+from generator.dataset.yaml import parse_file
 
 BAD = Path(__file__).resolve().parents[1] / "fixtures" / "bad"
 
