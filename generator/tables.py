@@ -64,7 +64,18 @@ def figures_frame(dataset: Dataset) -> pd.DataFrame:
         }
         for f in dataset.figures
     ]
-    return pd.DataFrame(rows, columns=list(COLUMNS))
+    return _missing_as_none(pd.DataFrame(rows, columns=list(COLUMNS)), ("quote", "location"))
+
+
+def _missing_as_none(frame: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:
+    """Text columns that some figures lack (a series' point has no quote, a single figure no
+    location) hold None where empty, as objects: pandas would otherwise infer a string column
+    with NaN or an object column with None depending on the other figures, and one area's rows
+    would hash differently after an edit elsewhere (generator.reuse)."""
+    for column in columns:
+        values = frame[column].astype(object)
+        frame[column] = values.where(values.notna(), None)
+    return frame
 
 
 def source_label(dataset: Dataset, source_id: str) -> str:

@@ -38,7 +38,9 @@ POSITION_DEPTH = 2
 
 def is_recorded(path: FieldPath) -> bool:
     """Whether the fast reader records the position of the value at `path`."""
-    return len(path) <= POSITION_DEPTH or path[::2] == ("series", "points")
+    return len(path) <= POSITION_DEPTH or (
+        len(path) == 3 and path[2] == "points" and path[0] == "series"
+    )
 
 
 _TAG = "tag:yaml.org,2002:"

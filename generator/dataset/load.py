@@ -1,8 +1,8 @@
 """The dataset's files -> a validated `Dataset`: the only code that reads the data directory.
 
 Each file is read (generator.dataset.yaml) and validated (generator.dataset.validate) on its
-own, cached by its bytes and in parallel when there are many; then the files are collected and
-cross-referenced (generator.dataset.collect). Every problem is collected with its file, line and
+own, cached by its bytes; then the files are collected and cross-referenced
+(generator.dataset.collect), where a series' points become figures (generator.dataset.series). Every problem is collected with its file, line and
 column, so a user sees all of them at once.
 """
 
@@ -37,16 +37,12 @@ from generator.dataset.types import Dataset
 from generator.dataset.validate import validate_file
 from generator.dataset.yaml import FieldPath, ParsedFile, parse_file
 from generator.memory import collector_paused
-from generator.workers import parallel_map
 
 __all__ = ["Dataset", "load_dataset", "read_file", "read_files"]
 
 
 # A cache entry holds a valid file's content and shallow positions. Its key hashes the file's
 # bytes with the code that reads them, so an edited file or loader never meets a stale entry.
-_POOL_MIN_FILES = 64  # below this, starting worker processes costs more than it saves
-
-
 def _reader_version() -> bytes:
     """The code that reads a file: every module of this package, and the libraries it uses."""
     code = b"".join(path.read_bytes() for path in sorted(Path(__file__).parent.glob("*.py")))
@@ -68,7 +64,7 @@ class _Read:
 
 
 def read_file(name: str, raw: bytes) -> _Read:
-    """Parse and validate one file (a pool worker's job: plain arguments, a picklable result)."""
+    """Parse and validate one file."""
     parsed = parse_file(raw, name)
     content = parsed if isinstance(parsed, list) else validate_file(parsed)
     if isinstance(content, list):
@@ -97,11 +93,10 @@ def _incomplete_sections(reads: list[_Read]) -> set[str]:
 
 
 def _read_all(files: list[tuple[str, bytes]]) -> list[_Read]:
-    return parallel_map(_read_one, files, min_items=_POOL_MIN_FILES)
-
-
-def _read_one(file: tuple[str, bytes]) -> _Read:
-    return read_file(*file)
+    # In this process: worker processes were slower, with one figure per entry (#18) and with
+    # series (25-26 s against 9-16 s at N = 514, this machine shared), as the validated content
+    # costs more to send back than to make.
+    return [read_file(name, raw) for name, raw in files]
 
 
 # A valid file as kept in the cache: its plain data and shallow positions, as JSON. A hit
@@ -124,7 +119,8 @@ def read_files(
     files: list[tuple[str, bytes]], cache: MutableMapping[str, bytes] | None = None
 ) -> list[_Read]:
     """Every file read, in order: valid files come from the cache when their bytes are known."""
-    cache = {} if cache is None else cache
+    if cache is None:
+        return _read_all(files)
     version = _reader_version()
     keys = [hashlib.sha256(version + raw).hexdigest() for _, raw in files]
     results: dict[int, _Read] = {}

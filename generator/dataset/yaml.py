@@ -243,7 +243,12 @@ def _position_in_text(text: str, offset: int) -> tuple[int, int]:
     return line + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
+_TAB_IN_INDENT = re.compile(r"^ *\t", re.MULTILINE)
+
+
 def _tab_problems(name: str, text: str) -> list[Problem]:
+    if not _TAB_IN_INDENT.search(text):
+        return []  # the common case, found in one pass of the regex engine, not line by line
     problems = []
     for number, line in enumerate(text.splitlines(), start=1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]

@@ -186,12 +186,13 @@ class FigureRow:
     value: Markdown
     as_published: str
     source: Link
-    quote: str
+    quote: str | None  # None for a series' point, which has its table's location instead
     note: str | None
     revisions: tuple[RevisionRow, ...] = ()
     fraction: Markdown | None = None  # numerator ÷ denominator behind a percentage
     readings: tuple[Reading, ...] = ()  # what the dataset records beyond the quote: ours
     statistic: str | None = None  # what a percentage that is no ratio is ("rata-rata ...")
+    location: str | None = None  # where in its source: 'Tabel 3.2, hlm. 14'
 
 
 @dataclass(frozen=True)
@@ -316,7 +317,8 @@ def figure_row(
         value=figure_value(row),
         as_published=row["as_published"],
         source=source_link(dataset, row["source"]),
-        quote=row["quote"],
+        quote=_text(row["quote"]),
+        location=_text(row["location"]),
         note=_text(row["note"]),
         revisions=revision_rows(dataset, row),
         fraction=coverage_fraction(area_rows, row) if area_rows is not None else None,

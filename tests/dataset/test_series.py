@@ -76,6 +76,7 @@ def test_each_point_is_a_figure_with_the_series_fields_and_no_quote(mini_data: P
         "revisions": [],
     }
     assert points[0].key == "kota-blitar--active_participants--pu--2024-01--" + SOURCE
+    assert all(f.key == Figure.key.func(f) for f in points)  # made as a figure makes it
     assert points[3].location == "Lampiran 1" and points[3].note is None
 
 
