@@ -9,6 +9,7 @@ import pytest
 
 from generator.checks import run_checks
 from generator.dataset import fastyaml
+from generator.dataset.dump import dump_dataset
 from generator.dataset.load import load_dataset
 from generator.dataset.rows import parse_points, plain_rendering
 from generator.dataset.schema import Figure
@@ -160,3 +161,15 @@ def test_rows_keep_their_line_in_the_table_and_skip_blank_lines() -> None:
 
     assert points == (("2024-01", 1, "1", 0), ("2024-02", 2, "dua ribu rupiah", 2))
     assert problems == []
+
+
+def test_a_dataset_with_series_is_written_back_as_it_was_read(
+    mini_data: Path, tmp_path: Path
+) -> None:
+    _with_series(mini_data)
+    dataset = load_dataset(mini_data)
+
+    again = load_dataset(dump_dataset(dataset, tmp_path / "again"))
+
+    assert again == dataset
+    assert "points: |" in (tmp_path / "again" / FILE).read_text(encoding="utf-8")
