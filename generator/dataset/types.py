@@ -20,6 +20,7 @@ class Dataset:
     offices: dict[str, Office]
     sources: dict[str, Source]
     events: dict[str, Event]
+    # Single figures and every point of every series (quote None, location set), in file order.
     figures: tuple[Figure, ...]
     register: Register | None = None  # where the regions come from
     maps: dict[str, TileMap] = field(default_factory=dict)  # tile-grid maps by what they show

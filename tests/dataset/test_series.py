@@ -11,6 +11,7 @@ from generator.checks import run_checks
 from generator.dataset import fastyaml
 from generator.dataset.dump import dump_dataset
 from generator.dataset.load import load_dataset
+from generator.dataset.problems import DataError
 from generator.dataset.rows import parse_points, plain_rendering
 from generator.dataset.schema import Figure
 from generator.dataset.types import Dataset
@@ -173,3 +174,25 @@ def test_a_dataset_with_series_is_written_back_as_it_was_read(
 
     assert again == dataset
     assert "points: |" in (tmp_path / "again" / FILE).read_text(encoding="utf-8")
+
+
+def test_a_table_not_written_as_a_literal_block_is_reported_at_the_table(mini_data: Path) -> None:
+    """Only a `|` block keeps each row on a line of its own: elsewhere the table is the place."""
+    path = mini_data / FILE
+    text = path.read_text(encoding="utf-8")
+    quoted = SERIES.split("  - area: kota-blitar\n    indicator: coverage")[0].replace(
+        "points: |\n      2024-01  17500\n      2024-02  17600   17,6 ribu\n\n      2024-03  226342",
+        'points: "2024-01  x"',
+    )
+    path.write_text(text + quoted, encoding="utf-8")
+
+    with pytest.raises(DataError) as raised:
+        load_dataset(mini_data)
+
+    (problem,) = raised.value.problems
+    line = text.count("\n") + quoted.splitlines().index('    points: "2024-01  x"') + 1
+    assert (problem.code, problem.position.line, problem.position.column) == (
+        "type-error",
+        line,
+        13,
+    )
