@@ -6,19 +6,19 @@ import csv
 import functools
 import io
 import json
+import zlib
 from collections.abc import MutableMapping
 from typing import Any
 
 from pydantic import TypeAdapter
 
-from generator import reuse
+from generator.cache import code_version, fingerprint, hash_of, pack, unpack
 from generator.checks.numbers import published_form
 from generator.dataset.periods import period_bounds, period_label
 from generator.dataset.schema import Figure
 from generator.dataset.types import Dataset
 from generator.dataset.vocabulary import INDICATORS, SEGMENTS
-from generator.pages.context import DOWNLOADS_DIR, download_path
-from generator.reuse import FrameVersions
+from generator.urls import DOWNLOADS_DIR, download_path
 from generator.workbook import spreadsheet_text, workbook_file
 
 LICENCE = "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)"
@@ -202,18 +202,19 @@ def area_part(dataset: Dataset, figures: list[Figure]) -> Part:
     return csv_rows(records), json_lines(records)
 
 
-def area_parts(
-    dataset: Dataset, versions: FrameVersions, cache: MutableMapping[str, bytes]
-) -> dict[str, Part]:
+def area_parts(dataset: Dataset, cache: MutableMapping[str, bytes]) -> dict[str, Part]:
     """Each area's `area_part`, areas sorted; read back from `cache` while the area's figures,
-    the rest of the dataset and the code are unchanged (generator.reuse)."""
-    common = reuse.code_version() + reuse.dataset_version(dataset)
+    the rest of the dataset and the code are unchanged."""
+    everything_else = (dataset.regions, dataset.offices, dataset.sources, dataset.events)
+    common = code_version() + fingerprint(everything_else)
     parts = {}
     for area, figures in figures_by_area(dataset).items():
-        # The frame keeps values as floats; a download keeps 5 apart from 5.0.
-        is_int = bytes(isinstance(figure.value, int) for figure in figures)
-        key = "part-" + reuse.hash_of(common, versions.of(("area", area)), is_int)
-        parts[area] = reuse.cached(cache, key, functools.partial(area_part, dataset, figures), PART)
+        key = "part-" + hash_of(common, fingerprint(figures))
+        try:
+            parts[area] = unpack(cache[key], PART)
+        except (KeyError, ValueError, zlib.error):  # a miss, or a damaged entry
+            parts[area] = area_part(dataset, figures)
+            cache[key] = pack(parts[area], PART)
     return parts
 
 
@@ -288,13 +289,11 @@ def workbook_files(
     only the workbooks whose figures changed.
     """
     cache = {} if cache is None else cache
-    common = reuse.code_version()
+    common = code_version()
     by_area = functools.cache(lambda: figures_by_area(dataset))
 
     def workbook(areas: list[str], title: str) -> bytes:
-        key = "xlsx-" + reuse.hash_of(
-            common, title.encode(), *(parts[a][0].encode() for a in areas)
-        )
+        key = "xlsx-" + hash_of(common, title.encode(), *(parts[a][0].encode() for a in areas))
 
         if (kept := cache.get(key)) is not None:  # bytes, sealed by the cache against damage
             return kept

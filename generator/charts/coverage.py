@@ -76,7 +76,8 @@ def _over_time_template(is_short: bool, has_targets: bool, monthly: bool) -> dic
     if has_targets:
         # A target applies to a whole period (a year): a bar across it, not a point at its end.
         parse = {"start": style.DATE_PARSE, "end": style.DATE_PARSE}
-        target_data = alt.NamedData("targets", format=alt.DataFormat(parse=parse))
+        target_format = alt.DataFormat(parse=parse)  # type: ignore[no-untyped-call]
+        target_data = alt.NamedData("targets", format=target_format)
         layers.append(
             alt.Chart(target_data)
             .transform_calculate(share_text=style.SHARE_TEXT)
@@ -106,7 +107,7 @@ def coverage_over_time(points: pd.DataFrame, title: str) -> dict[str, Any]:
     measured, targets = points[~is_target], points[is_target]
     is_short = (points["date"].max() - points["date"].min()).days < style.SHORT_SPAN_DAYS
     monthly = style.is_monthly(measured)
-    spec = style.fill(
+    spec: dict[str, Any] = style.fill(
         _over_time_template(is_short, not targets.empty, monthly),
         {
             **style.titles(title, "Angka dari sumber berbeda tidak dihubungkan garis."),
@@ -180,7 +181,7 @@ def coverage_comparison(
     source_label.
     """
     values = {**style.titles(title, subtitle), "highlight": highlight}
-    spec = style.fill(_comparison_template(), values)
+    spec: dict[str, Any] = style.fill(_comparison_template(), values)
     labelled = bars.assign(bar=bars["area_name"] + BAR_LINES + bars["period_label"])
     columns = ["bar", "area_name", "share", "d", "period_label", "source_label"]
     spec["datasets"] = {"bars": style.records(labelled, columns)}

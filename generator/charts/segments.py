@@ -73,7 +73,9 @@ def participants_by_segment(bars: pd.DataFrame, title: str) -> dict[str, Any]:
     `bars` has columns label (segment and period), moment, value, as_published, source_label.
     """
     moments = list(dict.fromkeys(bars["moment"]))
-    spec = style.fill(_bars_template(len(moments)), {**style.titles(title), "moments": moments})
+    spec: dict[str, Any] = style.fill(
+        _bars_template(len(moments)), {**style.titles(title), "moments": moments}
+    )
     rows = bars.assign(source=bars["source_label"])
     spec["datasets"] = {"bars": style.records(rows, ["label", "moment", "value", "source"])}
     return spec
@@ -133,6 +135,6 @@ def participants_over_time(points: pd.DataFrame, title: str) -> dict[str, Any]:
     values = {**style.titles(title), "segments": segments, "month_date": style.month_date(points)}
     is_short = (points["date"].max() - points["date"].min()).days < style.SHORT_SPAN_DAYS
     monthly = style.is_monthly(points)
-    spec = style.fill(_lines_template(len(segments), is_short, monthly), values)
+    spec: dict[str, Any] = style.fill(_lines_template(len(segments), is_short, monthly), values)
     spec["datasets"] = style.series_data(points, "segment", {"value": "value"}, monthly=monthly)
     return spec

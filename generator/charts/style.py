@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import textwrap
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Final
 
 import altair as alt
 import pandas as pd
@@ -85,7 +85,7 @@ def page_theme(palette: str) -> dict[str, Any]:
     }  # fmt: skip
 
 
-def finish(chart: alt.Chart | alt.LayerChart) -> dict[str, Any]:
+def finish(chart: Any) -> dict[str, Any]:  # an Altair chart or layer
     """Size, title and serialize a chart: a spec template with slots `title` and `subtitle`.
 
     Altair takes 10-30 ms to build and serialize a chart; each chart module builds its template
@@ -157,7 +157,7 @@ DATE_FORMAT = "%Y-%m-%d"
 # Dates travel as text and are calendar days: parsed, drawn (`TIME_SCALE`) and labelled in UTC,
 # so that no point moves with the time zone of the machine or of the reader.
 DATE_PARSE = f"utc:'{DATE_FORMAT}'"
-TIME_SCALE = "utc"
+TIME_SCALE: Final = "utc"
 
 
 def _plain(value: Any) -> Any:
@@ -245,7 +245,7 @@ def _period(index: int, date: pd.Timestamp, label: str) -> dict[str, Any]:
     return entry
 
 
-def flattened(chart: alt.LayerChart, values: Iterable[str], *, monthly: bool) -> alt.LayerChart:
+def flattened(chart: Any, values: Iterable[str], *, monthly: bool) -> Any:  # Altair layers
     """A chart over `series_data`: arrays flattened to one row per point, dates and names
     looked up. A monthly chart has the slot `month_date`, filled with `month_date(frame)`."""
     flat = chart.transform_flatten(["p", *values, "source_index"])

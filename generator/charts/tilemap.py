@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from typing import Any
+from typing import Any, Final
 
 import altair as alt
 import pandas as pd
@@ -11,7 +11,7 @@ import pandas as pd
 from generator.charts import style
 
 NO_DATA = "#e0e0e0"  # a tile without a figure: grey, and said so in words in its tooltip
-SCHEME = "blues"
+SCHEME: Final = "blues"
 
 
 @functools.cache
@@ -73,6 +73,6 @@ def tile_map(tiles: pd.DataFrame, title: str, subtitle: str) -> dict[str, Any]:
         "columns": list(range(int(tiles["column"].max()) + 1)),
         "rows": list(range(int(tiles["row"].max()) + 1)),
     }
-    spec = style.fill(_template(), values)
+    spec: dict[str, Any] = style.fill(_template(), values)
     spec["datasets"] = {"tiles": style.records(tiles, columns)}
     return spec

@@ -10,16 +10,15 @@ from collections.abc import Callable, Collection, Iterable, Iterator
 import pandas as pd
 
 from generator.charts import coverage, segments, style, tilemap
+from generator.charts.block import ChartBlock, Link
 from generator.checks.maps import NATIONAL
-from generator.checks.numbers import published_form
-from generator.dataset.periods import period_bounds
 from generator.dataset.types import Dataset
-from generator.pages.context import ChartBlock, Link, area_path, source_link
+from generator.pages.context import area_path, source_link
 from generator.pages.filters import Markdown, md_escape, nilai, published_number
 from generator.pages.render import href
-from generator.pages.urls import HOME_SLUG, page_dir, page_href
 from generator.project import BuildInfo
 from generator.tables import FrameIndex
+from generator.urls import HOME_SLUG, page_dir, page_href
 
 _SEGMENT_ORDER = {"pu": 0, "bpu": 1, "jakon": 2, "pmi": 3}
 # Beyond this many points, a chart's text table keeps the last point of each year per series.
@@ -31,11 +30,6 @@ def _share(row: object) -> str:
     """A percentage for a chart's text table as its source wrote it, "sekitar" included."""
     text = nilai(row.value, "persen", row.as_published)  # type: ignore[attr-defined]
     return f"sekitar {text}" if row.is_approximate else str(text)  # type: ignore[attr-defined]
-
-
-def _decimals(rows: pd.DataFrame) -> pd.Series:
-    """Each figure's published decimals, for its chart label: 17,60% has 2."""
-    return rows["as_published"].map(lambda text: published_form(text)[0])
 
 
 def _sources(dataset: Dataset, rows: pd.DataFrame) -> tuple[Link, ...]:
@@ -62,13 +56,7 @@ def coverage_block(dataset: Dataset, index: FrameIndex, slug: str) -> ChartBlock
         reference = index.totals(province, "coverage")
         parts.append(reference.assign(series=dataset.area_name(province), role="reference"))
     points = pd.concat(parts, ignore_index=True)
-    bounds = points["period"].map(period_bounds)
-    points = points.assign(
-        share=(points["value"] / 100).round(6),
-        d=_decimals(points),
-        start=pd.to_datetime(bounds.map(lambda b: b[0])),
-        end=pd.to_datetime(bounds.map(lambda b: b[1])),
-    )
+    points = points.assign(share=(points["value"] / 100).round(6), d=points["decimals"])
     title = f"Cakupan kepesertaan {name} dari waktu ke waktu"
     columns = [
         "date",
@@ -206,7 +194,7 @@ def _bars_block(
 ) -> ChartBlock:
     """A coverage bar chart of several areas, each bar with its date, with its summary and
     text table."""
-    bars = bars.assign(share=(bars["value"] / 100).round(6), d=_decimals(bars))
+    bars = bars.assign(share=(bars["value"] / 100).round(6), d=bars["decimals"])
     bars = bars.sort_values("value", ascending=False)
     note = comparison_note(bars)
     spec = coverage.coverage_comparison(
