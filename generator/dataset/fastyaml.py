@@ -23,6 +23,7 @@ finds them by reading the file again with ruamel.yaml.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 import yaml
@@ -47,7 +48,7 @@ _TAG = "tag:yaml.org,2002:"
 _NON_PRINTABLE = Reader.NON_PRINTABLE
 
 
-class _Resolver(yaml.resolver.BaseResolver):
+class _Resolver(yaml.resolver.BaseResolver):  # type: ignore[misc]
     """YAML 1.2 core schema, as ruamel.yaml resolves it."""
 
 
@@ -90,7 +91,7 @@ def _float(text: str) -> float:
     return sign * float(digits)
 
 
-_SCALARS = {
+_SCALARS: dict[str, Callable[[str], Any]] = {
     _TAG + "str": str,
     _TAG + "timestamp": str,  # dates stay text; the schema parses them
     _TAG + "null": lambda text: None,
