@@ -100,16 +100,16 @@ def floor(project: Project, pages: list[str]) -> float:
 
 
 def edit_one_figure(project: Project) -> None:
-    """Change one coverage figure's value, its text and quote together: a consistent edit."""
+    """Change one coverage figure's value: the first row of a coverage series (its text is the
+    value's plain form, so it changes with it)."""
     path = sorted((project.data_dir / "figures").glob("k*-*.yaml"))[-1]
     text = path.read_text(encoding="utf-8")
-    match = re.search(r"value: (\d+\.\d)\n  as_published: '([\d,]+) persen'", text)
-    assert match, "no coverage figure to edit"
-    old, new = match.group(1), f"{float(match.group(1)) + 0.1:.1f}"
-    old_text, new_text = old.replace(".", ","), new.replace(".", ",")
-    start, end = match.start(), text.index("\n- ", match.end())
-    edited = text[start:end].replace(old, new).replace(old_text, new_text)
-    path.write_text(text[:start] + edited + text[end:], encoding="utf-8")
+    row = re.search(r"^    \d{4}-\d{2}  (\d+\.\d)$", text, re.MULTILINE)
+    assert row, "no coverage figure to edit"
+    start, end = row.span(1)
+    path.write_text(
+        text[:start] + f"{float(row.group(1)) + 0.1:.1f}" + text[end:], encoding="utf-8"
+    )
 
 
 def stand_in_images() -> None:

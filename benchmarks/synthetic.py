@@ -9,9 +9,11 @@ kabupaten/kota dealt to the provinces in turn (beyond the register's 514, extra 
 monthly figures from
 January 2018 to October 2026 for coverage and each segment (PU, BPU, Jasa Konstruksi) of every
 region, office and province, plus a yearly coverage target: every page gets its full set of
-charts. Each figure's source is a yearly synthetic report of its province.
+charts. The figures are series, as a report's tables are: each year's synthetic report of the
+area's province gives one table of the months per segment and one of coverage, and the year's
+coverage target, each with its location in the report.
 
-Every figure, source, office and quote says SINTETIS. Values come from a seeded generator, so the same
+Every source, office, quote and table location says SINTETIS. Values come from a seeded generator, so the same
 arguments write the same bytes. YAML is written as text, not through a YAML library: at
 300.000 figures a library's dumper would dominate the benchmark it prepares.
 """
@@ -118,25 +120,17 @@ def offices(regions_: list[Area]) -> dict[str, list[Area]]:
     return result
 
 
-def count_text(value: int) -> str:
-    return f"{value:,}".replace(",", ".")
-
-
-def percent_text(value: float) -> str:
-    return f"{value:.1f}".replace(".", ",") + " persen"
-
-
 def source_id(province: str, year: int) -> str:
     return f"laporan-{province}-{year}"
 
 
-def _figure(area: str, indicator: str, unit: str, value: int | float, text: str, period: str,
-            source: str, quote: str, segment: str | None = None) -> str:  # fmt: skip
+def _series(area: str, indicator: str, unit: str, source: str, location: str,
+            rows: list[str], segment: str | None = None) -> str:  # fmt: skip
+    """A series as written by hand: its header, then its table of rows (period, value)."""
     lines = [f"- area: {area}", f"  indicator: {indicator}"]
-    if segment:
-        lines.append(f"  segment: {segment}")
-    lines += [f"  unit: {unit}", f"  value: {value}", f"  as_published: '{text}'",
-              f"  period: '{period}'", f"  source: {source}", f"  quote: '{quote}'"]  # fmt: skip
+    lines += [f"  segment: {segment}"] if segment else []
+    lines += [f"  unit: {unit}", f"  source: {source}", f"  location: '{location}'",
+              "  points: |", *(f"    {row}" for row in rows)]  # fmt: skip
     return "\n".join(lines)
 
 
@@ -159,32 +153,29 @@ def coverage_series(counts: dict[str, list[int]], potential: int) -> list[float]
     ]
 
 
-def area_figures(
+def area_series(
     area: Area, counts: dict[str, list[int]], potential: int, years: range
 ) -> list[str]:
-    figures = []
+    """Each year's report of the area's province gives its months in one table per segment
+    and one for coverage, and the year's coverage target: the values of the monthly figures."""
+    series = []
     coverage = coverage_series(counts, potential)
-    for i, (year, month) in enumerate(months(years)):
-        period = f"{year}-{month:02d}"
-        source = source_id(area.province, year)
-        text = percent_text(coverage[i])
-        quote = f"[{MARK}] Cakupan kepesertaan {area.name} pada {period} sebesar {text}."
-        figures.append(_figure(area.slug, "coverage", "persen", coverage[i], text, period,
-                               source, quote))  # fmt: skip
-        for segment, values in counts.items():
-            text = count_text(values[i])
-            quote = (
-                f"[{MARK}] Peserta aktif {segment.upper()} {area.name} pada {period}: {text} orang."
-            )
-            figures.append(_figure(area.slug, "active_participants", "orang", values[i], text,
-                                   period, source, quote, segment))  # fmt: skip
+    month_index = {month: i for i, month in enumerate(months(years))}
     for year in years:
+        source = source_id(area.province, year)
+        indices = [(f"{y}-{m:02d}", month_index[(y, m)]) for y, m in months(range(year, year + 1))]
+        rows = [f"{period}  {coverage[i]:.1f}" for period, i in indices]
+        series.append(_series(area.slug, "coverage", "persen", source,
+                              f"[{MARK}] Tabel 1, hlm. 3", rows))  # fmt: skip
+        for number, (segment, values) in enumerate(counts.items(), start=2):
+            rows = [f"{period}  {values[i]}" for period, i in indices]
+            series.append(_series(area.slug, "active_participants", "orang", source,
+                                  f"[{MARK}] Tabel {number}, hlm. {number + 2}", rows,
+                                  segment))  # fmt: skip
         target = round(min(99.0, coverage[0] + 4 * (year - 2017)), 1)
-        text = percent_text(target)
-        quote = f"[{MARK}] Target cakupan {area.name} tahun {year} sebesar {text}."
-        figures.append(_figure(area.slug, "coverage_target", "persen", target, text, str(year),
-                               source_id(area.province, year), quote))  # fmt: skip
-    return figures
+        series.append(_series(area.slug, "coverage_target", "persen", source,
+                              f"[{MARK}] Tabel 5, hlm. 8", [f"{year}  {target:.1f}"]))  # fmt: skip
+    return series
 
 
 def summed(parts: list[dict[str, list[int]]]) -> dict[str, list[int]]:
@@ -248,9 +239,9 @@ def write_dataset(
             continue
         parts = summed([counts[m.slug] for m in members])
         total_potential = sum(potential[m.slug] for m in members)
-        body = "\n".join(area_figures(area, parts, total_potential, years))
+        body = "\n".join(area_series(area, parts, total_potential, years))
         write_text(
-            out / "figures" / f"{area.slug}.yaml", header(area.name) + "figures:\n" + body + "\n"
+            out / "figures" / f"{area.slug}.yaml", header(area.name) + "series:\n" + body + "\n"
         )
 
 

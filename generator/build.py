@@ -15,8 +15,9 @@ import pandas as pd
 from generator.cache import DirectoryCache, cached_map, prune
 from generator.charts.export import chart_files, credit_line
 from generator.checks import run_checks
-from generator.dataset.load import Dataset, load_dataset
+from generator.dataset.load import load_dataset
 from generator.dataset.problems import Problem, raise_for_errors
+from generator.dataset.types import Dataset
 from generator.downloads import area_parts, download_files
 from generator.memory import collector_paused
 from generator.pages.area import PAGE, area_page

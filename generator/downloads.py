@@ -14,9 +14,9 @@ from pydantic import TypeAdapter
 
 from generator.cache import code_version, fingerprint, hash_of, pack, unpack
 from generator.checks.numbers import published_form
-from generator.dataset.load import Dataset
 from generator.dataset.periods import period_bounds, period_label
 from generator.dataset.schema import Figure
+from generator.dataset.types import Dataset
 from generator.dataset.vocabulary import INDICATORS, SEGMENTS
 from generator.urls import DOWNLOADS_DIR, download_path
 from generator.workbook import spreadsheet_text, workbook_file

@@ -19,16 +19,16 @@ import numpy
 import pandas as pd
 
 from generator.checks.numbers import published_form
-from generator.dataset.load import Dataset
 from generator.dataset.periods import period_bounds, period_label
 from generator.dataset.problems import Problem
 from generator.dataset.schema import Figure
+from generator.dataset.types import Dataset
 from generator.dataset.vocabulary import INDICATORS, SEGMENTS
 
 COLUMNS = (
     "key", "area", "area_name", "indicator", "indicator_label", "segment", "segment_label",
     "value", "unit", "as_published", "is_approximate", "period", "period_label", "at",
-    "date", "source", "source_label", "quote", "note", "revisions", "statistic", "readings",
+    "date", "source", "source_label", "quote", "location", "note", "revisions", "statistic", "readings",
     "start", "end", "decimals",
 )  # fmt: skip
 
@@ -70,6 +70,7 @@ def figures_frame(dataset: Dataset) -> pd.DataFrame:
             "source": f.source,
             "source_label": source_label(dataset, f.source),
             "quote": f.quote,
+            "location": f.location,
             "note": f.note,
             "revisions": tuple(f.revisions),
             "statistic": f.statistic,
@@ -78,6 +79,7 @@ def figures_frame(dataset: Dataset) -> pd.DataFrame:
         for f in dataset.figures
     ]
     frame = pd.DataFrame(rows, columns=list(COLUMNS[:-3]))
+    frame = _missing_as_none(frame, ("quote", "location"))
     return frame.assign(**_per_value_columns(frame))
 
 
@@ -93,6 +95,17 @@ def _per_value_columns(frame: pd.DataFrame) -> dict[str, pd.Series]:
         "end": pd.to_datetime(frame["period"].map(lambda p: bounds[p][1])),
         "decimals": frame["as_published"].map(decimals).astype("int64"),
     }
+
+
+def _missing_as_none(frame: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:
+    """Text columns that some figures lack (a series' point has no quote, a single figure no
+    location) hold None where empty, as objects: pandas would otherwise infer a string column
+    with NaN or an object column with None depending on the other figures, so that one area's
+    rows would hash differently after an edit elsewhere."""
+    for column in columns:
+        values = frame[column].astype(object)
+        frame[column] = values.where(values.notna(), None)
+    return frame
 
 
 def source_label(dataset: Dataset, source_id: str) -> str:

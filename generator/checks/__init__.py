@@ -31,8 +31,8 @@ from generator.checks.totals import (
     check_segment_totals,
     check_unweighted_average,
 )
-from generator.dataset.load import Dataset
 from generator.dataset.problems import Problem
+from generator.dataset.types import Dataset
 
 Check = Callable[[Dataset], Iterator[Problem]]
 

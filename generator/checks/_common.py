@@ -6,9 +6,9 @@ from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable
 from typing import TypeVar
 
-from generator.dataset.load import Dataset
 from generator.dataset.problems import Problem, Severity
 from generator.dataset.schema import Figure
+from generator.dataset.types import Dataset
 
 K = TypeVar("K", bound=Hashable)
 

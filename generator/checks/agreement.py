@@ -8,10 +8,10 @@ from itertools import pairwise
 from generator.checks._common import finding, group_figures
 from generator.checks.denominators import COUNT_INDICATORS, Slots, figure_slots, implied_for
 from generator.checks.numbers import format_number, interval, round_significant
-from generator.dataset.load import Dataset
 from generator.dataset.periods import period_bounds, period_label
 from generator.dataset.problems import Problem
 from generator.dataset.schema import Figure
+from generator.dataset.types import Dataset
 from generator.dataset.vocabulary import INDICATORS
 
 # Indicators that count the same thing, as far as readers comparing sources are concerned.

@@ -6,9 +6,9 @@ from collections.abc import Iterator
 
 from generator.checks._common import finding, group_figures
 from generator.checks.numbers import Interval, format_number, interval, parse_published
-from generator.dataset.load import Dataset
 from generator.dataset.problems import Problem
 from generator.dataset.schema import Figure
+from generator.dataset.types import Dataset
 
 COUNTS = ("active_participants", "participants")
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator.checks._common import finding
-from generator.dataset.load import Dataset
 from generator.dataset.periods import period_bounds, period_label
 from generator.dataset.problems import Problem
+from generator.dataset.types import Dataset
 from generator.dataset.vocabulary import INDICATORS
 
 

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 
 from generator.checks._common import finding, group_figures
 from generator.checks.numbers import Interval, format_number, interval, round_significant
-from generator.dataset.load import Dataset
 from generator.dataset.periods import period_label
 from generator.dataset.problems import Problem
 from generator.dataset.schema import Figure
+from generator.dataset.types import Dataset
 
 COUNT_INDICATORS = ("active_participants", "participants")
 # (percentage, count, what the count is): pairs whose quotient is the potential workers.

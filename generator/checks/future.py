@@ -12,9 +12,9 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 
 from generator.checks._common import finding
-from generator.dataset.load import Dataset
 from generator.dataset.periods import period_bounds, period_label
 from generator.dataset.problems import Problem
+from generator.dataset.types import Dataset
 from generator.dataset.vocabulary import INDICATORS
 
 EARLIEST_TIME_ZONE = timedelta(hours=14)  # Line Islands, the first place each day begins

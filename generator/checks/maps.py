@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.dataset.load import Dataset
 from generator.dataset.problems import Problem
 from generator.dataset.schema import TileMap
+from generator.dataset.types import Dataset
 
 NATIONAL = "indonesia"  # the map of the provinces
 

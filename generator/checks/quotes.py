@@ -5,15 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator.checks._common import finding
-from generator.dataset.load import Dataset
 from generator.dataset.problems import Problem
 from generator.dataset.snapshots import comparable, snapshot_name
+from generator.dataset.types import Dataset
 
 
 def _quotes(dataset: Dataset) -> Iterator[tuple[str, str, str]]:
-    """Every (source id, quote, where) the dataset holds: figures, events and service areas."""
+    """Every (source id, quote, where) the dataset holds: figures, events and service areas.
+    A series' points have none (their series names its table instead)."""
     for figure in dataset.figures:
-        yield figure.source, figure.quote, f"figure:{figure.key}"
+        if figure.quote is not None:
+            yield figure.source, figure.quote, f"figure:{figure.key}"
     for key, event in dataset.events.items():
         yield event.source, event.quote, f"events:{key}"
     for key, office in dataset.offices.items():
@@ -39,7 +41,9 @@ def check_quotes_in_snapshots(dataset: Dataset) -> Iterator[Problem]:
 def check_published_in_quote(dataset: Dataset) -> Iterator[Problem]:
     """A figure's `as_published` must appear in its quote: the number as the source wrote it."""
     for figure in dataset.figures:
-        if comparable(figure.as_published) not in comparable(figure.quote):
+        if figure.quote is not None and comparable(figure.as_published) not in comparable(
+            figure.quote
+        ):
             yield finding(
                 dataset,
                 [figure],

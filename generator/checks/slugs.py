@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.dataset.load import Dataset
 from generator.dataset.problems import Position, Problem
+from generator.dataset.types import Dataset
 from generator.urls import reserved_slugs
 
 

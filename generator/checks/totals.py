@@ -7,10 +7,10 @@ from statistics import mean
 
 from generator.checks._common import finding, group_figures
 from generator.checks.numbers import Interval, format_number, interval
-from generator.dataset.load import Dataset
 from generator.dataset.periods import period_bounds
 from generator.dataset.problems import Problem
 from generator.dataset.schema import Figure, Office
+from generator.dataset.types import Dataset
 
 
 def _sum(figures: list[Figure]) -> Interval:

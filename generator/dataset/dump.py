@@ -2,8 +2,8 @@
 
 The layout is the one the loader expects of hand-written data: regions.yaml, offices.yaml,
 sources.yaml, events.yaml, and one figures/<area>.yaml per area (slugs of a joint area joined
-by "+"), and snapshots/<source id>.txt. Empty and default fields are left out, so the files read
-like hand-written ones.
+by "+"; a series' points written back as their series), and snapshots/<source id>.txt. Empty
+and default fields are left out, so the files read like hand-written ones.
 """
 
 from __future__ import annotations
@@ -14,10 +14,12 @@ from typing import Any
 
 from pydantic import BaseModel
 from ruamel.yaml import YAML
+from ruamel.yaml.scalarstring import LiteralScalarString
 
-from generator.dataset.load import Dataset
+from generator.dataset.rows import plain_rendering
 from generator.dataset.schema import Figure
 from generator.dataset.snapshots import snapshot_name
+from generator.dataset.types import Dataset
 
 SECTIONS = ("regions", "offices", "sources", "events")
 
@@ -42,6 +44,42 @@ def _figure(figure: Figure) -> dict[str, Any]:
     return data
 
 
+# The fields a series gives all its points (generator.dataset.series), as the file names them.
+_SERIES_HEADER = (
+    "area", "indicator", "segment", "unit", "is_approximate", "statistic", "source",
+    "location", "note", "readings",
+)  # fmt: skip
+
+
+def _series(points: list[Figure]) -> dict[str, Any]:
+    """A series written back: the header its points share, then one row per point."""
+    header = {k: v for k, v in _figure(points[0]).items() if k in _SERIES_HEADER}
+    return {**header, "points": LiteralScalarString("".join(map(_row, points)))}
+
+
+def _row(point: Figure) -> str:
+    written = repr(point.value)
+    published = "" if plain_rendering(written) == point.as_published else f"  {point.as_published}"
+    return f"{point.period}  {written}{published}\n"
+
+
+def _by_area(dataset: Dataset) -> dict[str, dict[str, list[Any]]]:
+    """Each area's single figures, and its series' points grouped back into their series."""
+    files: dict[str, dict[str, list[Any]]] = {}
+    series: dict[tuple[str, str], list[Figure]] = {}
+    for figure in dataset.figures:
+        area = "+".join(figure.area)
+        sections = files.setdefault(area, {"figures": [], "series": []})
+        if figure.quote is not None:
+            sections["figures"].append(_figure(figure))
+        else:
+            header = {k: v for k, v in _figure(figure).items() if k in _SERIES_HEADER}
+            series.setdefault((area, repr(header)), []).append(figure)
+    for (area, _), points in series.items():
+        files[area]["series"].append(_series(points))
+    return files
+
+
 def _text(data: dict[str, Any]) -> str:
     stream = io.StringIO()
     _yaml().dump(data, stream)
@@ -58,11 +96,8 @@ def dataset_texts(dataset: Dataset) -> dict[str, str]:
             if section == "regions" and dataset.register is not None:
                 data = {"register": _plain(dataset.register), **data}
             texts[f"{section}.yaml"] = _text(data)
-    by_area: dict[str, list[dict[str, Any]]] = {}
-    for figure in dataset.figures:
-        by_area.setdefault("+".join(figure.area), []).append(_figure(figure))
-    for area, figures in by_area.items():
-        texts[f"figures/{area}.yaml"] = _text({"figures": figures})
+    for area, sections in _by_area(dataset).items():
+        texts[f"figures/{area}.yaml"] = _text({k: v for k, v in sections.items() if v})
     for of, tile_map in dataset.maps.items():
         texts[f"maps/{of}.yaml"] = _text({"map": _plain(tile_map)})
     for source_id, snapshot in dataset.snapshots.items():

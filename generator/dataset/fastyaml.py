@@ -15,13 +15,15 @@ ruamel.yaml, whose messages and positions are the reference. Tests check that bo
 agree on every file they both accept.
 
 Positions are recorded two levels deep, (section,) and (section, id or index): where the
-loader anchors regions, sources and figures. Deeper positions only matter for a problem, and
-the caller finds them by reading the file again with ruamel.yaml.
+loader anchors regions, sources and figures; and of each series' points table, whose rows the
+loader places by their line in it. Deeper positions only matter for a problem, and the caller
+finds them by reading the file again with ruamel.yaml.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 import yaml
@@ -33,11 +35,20 @@ from generator.dataset.limits import MAX_ALIAS_VALUES, MAX_DEPTH
 FieldPath = tuple[str | int, ...]
 Positions = dict[FieldPath, tuple[int, int]]
 POSITION_DEPTH = 2
+
+
+def is_recorded(path: FieldPath) -> bool:
+    """Whether the fast reader records the position of the value at `path`."""
+    return len(path) <= POSITION_DEPTH or (
+        len(path) == 3 and path[2] == "points" and path[0] == "series"
+    )
+
+
 _TAG = "tag:yaml.org,2002:"
 _NON_PRINTABLE = Reader.NON_PRINTABLE
 
 
-class _Resolver(yaml.resolver.BaseResolver):
+class _Resolver(yaml.resolver.BaseResolver):  # type: ignore[misc]
     """YAML 1.2 core schema, as ruamel.yaml resolves it."""
 
 
@@ -80,7 +91,7 @@ def _float(text: str) -> float:
     return sign * float(digits)
 
 
-_SCALARS = {
+_SCALARS: dict[str, Callable[[str], Any]] = {
     _TAG + "str": str,
     _TAG + "timestamp": str,  # dates stay text; the schema parses them
     _TAG + "null": lambda text: None,
@@ -107,7 +118,7 @@ class _Builder:
         self.alias_values = 0
 
     def plain(self, node: yaml.Node, path: FieldPath) -> Any:
-        if 0 < len(path) <= POSITION_DEPTH:  # the caller places the root at the file's start
+        if path and is_recorded(path):  # the caller places the root at the file's start
             self.values[path] = (node.start_mark.line, node.start_mark.column)
         if len(path) >= MAX_DEPTH:
             raise _Unsupported("deep nesting")

@@ -65,7 +65,7 @@ def file_references(content: DataFile, names: Names) -> Iterator[BadReference]:
     for slug, office in (content.offices or {}).items():
         yield from _check(office.province, names.regions, "region", ("offices", slug, "province"))
         for index, served in enumerate(office.serves):
-            path = ("offices", slug, "serves", index)
+            path: FieldPath = ("offices", slug, "serves", index)
             yield from _check(served.region, names.regions, "region", (*path, "region"))
             yield from _check(served.source, names.sources, "source", (*path, "source"))
     for slug, event in (content.events or {}).items():
@@ -79,3 +79,6 @@ def file_references(content: DataFile, names: Names) -> Iterator[BadReference]:
         for number, revision in enumerate(figure.revisions):
             path = ("figures", index, "revisions", number, "source")
             yield from _check(revision.source, names.sources, "source", path)
+    for index, series in enumerate(content.series or ()):
+        yield from _area_references(series.area, names, ("series", index, "area"))
+        yield from _check(series.source, names.sources, "source", ("series", index, "source"))

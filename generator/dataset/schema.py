@@ -16,13 +16,15 @@ from pydantic import (
     ConfigDict,
     Field,
     ValidationInfo,
+    WithJsonSchema,
     field_validator,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
 
 from generator.dataset.periods import PERIOD_PATTERN, PeriodError, normalize_period
-from generator.dataset.vocabulary import COUNT_UNITS, INDICATORS, MAX_COUNT
+from generator.dataset.rows import Point, parse_points, value_problem
+from generator.dataset.vocabulary import INDICATORS
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 Slug = Annotated[str, Field(pattern=SLUG_PATTERN)]
@@ -237,7 +239,16 @@ class Figure(Strict):
         "numerator or denominator from such a figure.",
     )
     source: Slug = Field(description="Id of the source.")
-    quote: Text = Field(description="The sentence of the source the figure comes from.")
+    # Required and never empty in a file; None only for a series' point, which the loader
+    # builds without validation (generator.dataset.series) and which has a `location` instead.
+    quote: Annotated[Text | None, WithJsonSchema({"type": "string", "minLength": 1})] = Field(
+        description="The sentence of the source the figure comes from."
+    )
+    location: Text | None = Field(
+        None,
+        description="Where in the source the figure stands: 'Tabel 3.2, hlm. 14'. Every point "
+        "of a series has its series' location.",
+    )
     note: Text | None = Field(None, description="What readers must know to read it (Indonesian).")
     readings: list[Reading] = Field(
         default_factory=list,
@@ -253,56 +264,27 @@ class Figure(Strict):
     @field_validator("value")
     @classmethod
     def _value_fits_unit(cls, value: int | float, info: ValidationInfo) -> int | float:
-        unit = info.data.get("unit")
-        if unit in COUNT_UNITS and not isinstance(value, int):
-            raise PydanticCustomError(
-                "not-integer",
-                "{value} is not a whole number; a count is written without thousands "
-                "separators (1234, not 1.234 or 1,234)",
-                {"value": repr(value)},
-            )
-        if unit in COUNT_UNITS and value > MAX_COUNT:
-            raise PydanticCustomError(
-                "out-of-range",
-                f"{{value}} is more than Indonesia's population ({MAX_COUNT:,}): a digit too many?",
-                {"value": repr(value)},
-            )
-        indicator = INDICATORS.get(str(info.data.get("indicator")))
-        if indicator and not _within(value, indicator.minimum, indicator.maximum):
-            raise PydanticCustomError(
-                "out-of-range",
-                "{value} is outside {low}..{high} for {indicator}",
-                {
-                    "value": repr(value),
-                    "low": indicator.minimum,
-                    "high": "" if indicator.maximum is None else indicator.maximum,
-                    "indicator": info.data.get("indicator"),
-                },
-            )
+        if problem := value_problem(value, info.data.get("unit"), info.data.get("indicator")):
+            raise PydanticCustomError(*problem)
         return value
+
+    @field_validator("quote", mode="before")
+    @classmethod
+    def _quoted(cls, quote: object) -> object:
+        # Only a series' points have no quote (they have the series' location); pydantic's
+        # own error for a missing string, so the message is the one a wrong type gets.
+        if quote is None:
+            raise PydanticCustomError("string_type", "Input should be a valid string")
+        return quote
 
     @field_validator("unit")
     @classmethod
     def _unit_fits_indicator(cls, unit: str, info: ValidationInfo) -> str:
-        # A field validator (indicator comes before unit), so the problem points at `unit`.
-        indicator = info.data.get("indicator")
-        expected = INDICATORS[indicator].unit if indicator in INDICATORS else unit
-        if unit != expected:
-            raise PydanticCustomError(
-                "unit-mismatch",
-                "unit '{unit}' does not fit indicator '{indicator}', which is in '{expected}'",
-                {"unit": unit, "indicator": indicator, "expected": expected},
-            )
-        return unit
+        return _unit_fitting(unit, info)
 
     @model_validator(mode="after")
     def _statistic_is_a_percentage(self) -> Figure:
-        if self.statistic is not None and self.unit != "persen":
-            raise PydanticCustomError(
-                "statistic-unit",
-                "statistic '{statistic}' describes a percentage, but the unit is '{unit}'",
-                {"statistic": self.statistic, "unit": self.unit},
-            )
+        _check_statistic(self.statistic, self.unit)
         return self
 
     def is_read(self, field_name: str) -> bool:
@@ -317,8 +299,90 @@ class Figure(Strict):
         return "--".join(p.replace("/", "_") for p in parts if p)
 
 
-def _within(value: float, low: float | None, high: float | None) -> bool:
-    return (low is None or value >= low) and (high is None or value <= high)
+def _unit_fitting(unit: str, info: ValidationInfo) -> str:
+    # A field validator (indicator comes before unit), so the problem points at `unit`.
+    indicator = info.data.get("indicator")
+    expected = INDICATORS[indicator].unit if indicator in INDICATORS else unit
+    if unit != expected:
+        raise PydanticCustomError(
+            "unit-mismatch",
+            "unit '{unit}' does not fit indicator '{indicator}', which is in '{expected}'",
+            {"unit": unit, "indicator": indicator, "expected": expected},
+        )
+    return unit
+
+
+def _check_statistic(statistic: str | None, unit: str) -> None:
+    if statistic is not None and unit != "persen":
+        raise PydanticCustomError(
+            "statistic-unit",
+            "statistic '{statistic}' describes a percentage, but the unit is '{unit}'",
+            {"statistic": statistic, "unit": unit},
+        )
+
+
+class Series(Strict):
+    """A long series from one table of a report: the figures of one area, indicator and
+    segment, one row per period. Its location in the source stands in for a quote per value."""
+
+    area: Area = Field(
+        description="Region or office slug, or a list of region slugs for a joint series."
+    )
+    indicator: Literal[tuple(INDICATORS)] = Field(  # type: ignore[valid-type]
+        description="What is measured; see generator/dataset/vocabulary.py."
+    )
+    segment: Literal["pu", "bpu", "jakon", "pmi"] | None = Field(
+        None, description="Participant segment; empty for all segments together."
+    )
+    unit: Literal["persen", "orang", "badan usaha"] = Field(description="Unit of the values.")
+    is_approximate: bool = Field(
+        False, description="True when the source qualifies its values ('sekitar')."
+    )
+    statistic: Literal["unweighted_average"] | None = Field(
+        None, description="As for a figure: what a percentage that is no ratio of counts is."
+    )
+    source: Slug = Field(description="Id of the source.")
+    location: Text = Field(
+        description="Where in the source the table stands: 'Tabel 3.2, hlm. 14'."
+    )
+    note: Text | None = Field(
+        None, description="What readers must know to read every point (Indonesian)."
+    )
+    readings: list[Reading] = Field(
+        default_factory=list,
+        description="Fields the table does not state but we read from context, with reasons.",
+    )
+    points: tuple[Point, ...] = Field(
+        description="The table, as a literal block (`points: |`), one row per line: period, "
+        "value (no thousands separators) and, only where the source prints it otherwise than "
+        "the value's plain Indonesian form, the text as published: `2024-02  17.60  17,60`."
+    )
+
+    @field_validator("unit")
+    @classmethod
+    def _unit_fits_indicator(cls, unit: str, info: ValidationInfo) -> str:
+        return _unit_fitting(unit, info)
+
+    @field_validator("points", mode="plain", json_schema_input_type=str)
+    @classmethod
+    def _rows(cls, table: object, info: ValidationInfo) -> tuple[Point, ...]:
+        if not isinstance(table, str):
+            raise PydanticCustomError(
+                "points_not_a_table",
+                "points are a table in a literal block: `points: |`, then one row per line "
+                "(period value [as published])",
+            )
+        points, problems = parse_points(table, info.data.get("unit"), info.data.get("indicator"))
+        if problems:
+            raise PydanticCustomError("bad_rows", "rows with problems", {"rows": problems})
+        if not points:
+            raise PydanticCustomError("too_short", "a series needs at least one row")
+        return points
+
+    @model_validator(mode="after")
+    def _statistic_is_a_percentage(self) -> Series:
+        _check_statistic(self.statistic, self.unit)
+        return self
 
 
 class Event(Strict):
@@ -373,6 +437,10 @@ class DataFile(Strict):
     events: dict[Slug, Event] | None = Field(None, description="Events by id.")
     figures: list[Figure] | None = Field(
         None, description="Figures; keep one file per area: data/figures/<area>.yaml."
+    )
+    series: list[Series] | None = Field(
+        None,
+        description="Long series from tables of reports, beside the figures of the same file.",
     )
     tile_map: TileMap | None = Field(
         None, alias="map", description="A tile-grid map; one per file: data/maps/<of>.yaml."

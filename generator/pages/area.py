@@ -8,7 +8,7 @@ import pandas as pd
 from pydantic import TypeAdapter
 
 from generator.charts.block import ChartBlock, Link
-from generator.dataset.load import Dataset
+from generator.dataset.types import Dataset
 from generator.dataset.vocabulary import REGION_TYPES
 from generator.pages import chartblocks
 from generator.pages.citation import Citation

@@ -12,7 +12,7 @@ import pandas as pd
 from generator.charts import coverage, segments, style, tilemap
 from generator.charts.block import ChartBlock, Link
 from generator.checks.maps import NATIONAL
-from generator.dataset.load import Dataset
+from generator.dataset.types import Dataset
 from generator.pages.context import area_path, source_link
 from generator.pages.filters import Markdown, md_escape, nilai, published_number
 from generator.pages.render import href

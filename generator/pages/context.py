@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from generator.charts.block import ChartBlock, Link
-from generator.dataset.load import Dataset
 from generator.dataset.periods import period_bounds, period_label
 from generator.dataset.problems import Problem
+from generator.dataset.types import Dataset
 from generator.dataset.vocabulary import EVENT_KINDS
 from generator.pages.citation import Citation
 from generator.pages.filters import Markdown, nilai
@@ -83,12 +83,13 @@ class FigureRow:
     value: Markdown
     as_published: str
     source: Link
-    quote: str
+    quote: str | None  # None for a series' point, which has its table's location instead
     note: str | None
     revisions: tuple[RevisionRow, ...] = ()
     fraction: Markdown | None = None  # numerator ÷ denominator behind a percentage
     readings: tuple[Reading, ...] = ()  # what the dataset records beyond the quote: ours
     statistic: str | None = None  # what a percentage that is no ratio is ("rata-rata ...")
+    location: str | None = None  # where in its source: 'Tabel 3.2, hlm. 14'
 
 
 @dataclass(frozen=True)
@@ -213,7 +214,8 @@ def figure_row(
         value=figure_value(row),
         as_published=row["as_published"],
         source=source_link(dataset, row["source"]),
-        quote=row["quote"],
+        quote=_text(row["quote"]),
+        location=_text(row["location"]),
         note=_text(row["note"]),
         revisions=revision_rows(dataset, row),
         fraction=coverage_fraction(area_rows, row) if area_rows is not None else None,

@@ -7,8 +7,8 @@ from typing import Any
 
 import pandas as pd
 
-from generator.dataset.load import Dataset
 from generator.dataset.periods import period_bounds
+from generator.dataset.types import Dataset
 
 DATA_LICENCE = "https://creativecommons.org/licenses/by/4.0/"
 

@@ -9,9 +9,9 @@ import pandas as pd
 
 from generator.charts.block import ChartBlock, Link
 from generator.checks.maps import NATIONAL
-from generator.dataset.load import Dataset
 from generator.dataset.periods import period_bounds, period_label
 from generator.dataset.problems import Problem
+from generator.dataset.types import Dataset
 from generator.dataset.vocabulary import NOTE_TITLES, REGION_TYPES
 from generator.pages import chartblocks
 from generator.pages.context import (

@@ -15,8 +15,9 @@ from typing import Any
 import pytest
 
 from generator.checks import run_checks
-from generator.dataset.load import Dataset, load_dataset
+from generator.dataset.load import load_dataset
 from generator.dataset.schema import Figure
+from generator.dataset.types import Dataset
 
 MINI = Path(__file__).resolve().parents[1] / "fixtures" / "mini"
 BUILT = date(2026, 11, 30)

@@ -17,8 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.dataset.load import Dataset, load_dataset
+from generator.dataset.load import load_dataset
 from generator.dataset.schema import Figure
+from generator.dataset.types import Dataset
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"

@@ -58,6 +58,21 @@ CASES: dict[str, list[tuple[str, str, int]]] = {
     "unknown-region": [("unknown-area", FIGURES, 2)],
     "unknown-source": [("unknown-source", FIGURES, 8)],
     "wrong-type": [("type-error", FIGURES, 8), ("type-error", FIGURES, 13)],
+    # Only a series' points go without a quote: a single figure without one is refused.
+    "missing-quote": [("missing-field", FIGURES, 2), ("type-error", FIGURES, 17)],
+    # Each bad row of a series at its own line; the good rows around them pass.
+    "series-bad-rows": [
+        ("invalid-date", FIGURES, 10),
+        ("type-error", FIGURES, 11),
+        ("not-integer", FIGURES, 13),
+        ("duplicate-period", FIGURES, 14),
+        ("missing-field", FIGURES, 15),
+        ("out-of-range", FIGURES, 16),
+    ],
+    # A point of a series that repeats a single figure of the file: reported at the row.
+    "series-duplicates-figure": [("duplicate-figure", FIGURES, 18)],
+    # Rows as a YAML list instead of a table, and no location in place of quotes.
+    "series-not-a-table": [("missing-field", FIGURES, 2), ("type-error", FIGURES, 7)],
 }
 
 
@@ -95,6 +110,16 @@ def test_a_problem_names_its_field_and_suggests_a_close_name(bad_case: BadData) 
     assert str(problem.position) == "figures/kota-blitar.yaml:2:11"
     assert problem.field == "figures[0].area"
     assert problem.message == "unknown area 'kota-bitar'; did you mean 'kota-blitar'?"
+
+
+def test_a_bad_row_is_located_at_its_cell_and_names_the_column(bad_case: BadData) -> None:
+    problems = {p.code: p for p in _problems(bad_case("series-bad-rows"))}
+
+    assert str(problems["type-error"].position) == "figures/kota-blitar.yaml:11:16"
+    assert problems["type-error"].field == "series[0].points.value"
+    assert problems["type-error"].message.startswith("'17,6' is not a number")
+    assert str(problems["invalid-date"].position) == "figures/kota-blitar.yaml:10:7"
+    assert problems["invalid-date"].field == "series[0].points.period"
 
 
 def test_check_command_lists_every_problem_sorted_then_aborts_without_traceback(

@@ -15,14 +15,15 @@ from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
 from generator.dataset import fastyaml, load
-from generator.dataset.load import _read_precise, load_dataset
+from generator.dataset.load import load_dataset
+from generator.dataset.yaml import read_precise
 
 ROOT = Path(__file__).resolve().parents[2]
 YAML_FILES = sorted([*ROOT.glob("data/**/*.yaml"), *ROOT.glob("tests/fixtures/**/*.yaml")])
 
 
 def _both(text: str) -> tuple[object, object]:
-    return fastyaml.read_fast(text), _read_precise("x.yaml", text)
+    return fastyaml.read_fast(text), read_precise("x.yaml", text)
 
 
 @pytest.mark.parametrize("path", YAML_FILES, ids=lambda p: str(p.relative_to(ROOT)))
@@ -67,7 +68,7 @@ def test_plain_scalars_follow_yaml_1_2(scalar: str, expected: object) -> None:
     fast = fastyaml.read_fast(f"value: {scalar}\n")
     assert fast is not None
     assert fast[0] == {"value": expected}
-    assert _read_precise("x.yaml", f"value: {scalar}\n").data == {"value": expected}  # type: ignore[union-attr]
+    assert read_precise("x.yaml", f"value: {scalar}\n").data == {"value": expected}  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize(

@@ -7,8 +7,9 @@ import tracemalloc
 import pytest
 
 from generator.dataset import fastyaml
-from generator.dataset.load import load_dataset, parse_file
+from generator.dataset.load import load_dataset
 from generator.dataset.problems import DataError
+from generator.dataset.yaml import parse_file
 from tests.conftest import BadData
 
 

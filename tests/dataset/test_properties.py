@@ -20,10 +20,11 @@ from ruamel.yaml import YAML
 from generator.checks import run_checks
 from generator.checks.numbers import format_number, parse_published
 from generator.dataset.dump import dump_dataset
-from generator.dataset.load import Dataset, load_dataset
+from generator.dataset.load import load_dataset
 from generator.dataset.periods import normalize_period, period_bounds, period_label
 from generator.dataset.problems import DataError
 from generator.dataset.schema import Event, Figure, Office, Region, Source
+from generator.dataset.types import Dataset
 from generator.dataset.vocabulary import INDICATORS, MAX_COUNT
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -16,7 +16,8 @@ from types import ModuleType
 
 import pytest
 
-from generator.dataset.load import Dataset, load_dataset
+from generator.dataset.load import load_dataset
+from generator.dataset.types import Dataset
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "node_modules" / "idn-area-data"

@@ -76,16 +76,13 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 
 def _set_first_value(data: Path, new: Callable[[float], str]) -> None:
-    """The first percentage of Aceh Timur set to `new(old)`, with its text and quote."""
+    """The first percentage of Aceh Timur (the first row of its first series) set to `new(old)`."""
     path = data / "figures" / f"{EDITED}.yaml"
     text = path.read_text(encoding="utf-8")
-    value = re.search(r"value: (\d+(\.\d)?)\n", text)
-    assert value
-    old = value.group(1)
-    block = text[value.start() : text.index("\n- ", value.start())]
-    written = new(float(old))
-    edited = block.replace(old, written).replace(old.replace(".", ","), written.replace(".", ","))
-    path.write_text(text.replace(block, edited, 1), encoding="utf-8")
+    row = re.search(r"^    \d{4}-\d{2}  (\d+(\.\d)?)$", text, re.MULTILINE)
+    assert row
+    start, end = row.span(1)
+    path.write_text(text[:start] + new(float(row.group(1))) + text[end:], encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -105,33 +102,33 @@ def change_a_value(data: Path) -> None:
 
 
 def change_the_latest_value(data: Path) -> None:
-    """The last coverage of Aceh Timur: what its province and its peers show of it."""
+    """The last coverage of Aceh Timur (the last row of its last coverage series): what its
+    province and its peers show of it."""
     path = data / "figures" / f"{EDITED}.yaml"
     text = path.read_text(encoding="utf-8")
     start = text.rindex("indicator: coverage\n")
-    value = re.compile(r"value: (\d+\.\d)\n").search(text, start)
-    assert value
-    old, new = value.group(1), f"{float(value.group(1)) + 0.1:.1f}"
-    block_end = text.find("\n- ", value.start())
-    block = text[start : block_end if block_end > 0 else len(text)]
-    edited = block.replace(old, new).replace(old.replace(".", ","), new.replace(".", ","))
-    path.write_text(text.replace(block, edited, 1), encoding="utf-8")
+    end = text.find("\n- ", start)
+    rows = list(re.finditer(r"^    \d{4}-\d{2}  (\d+\.\d)$", text[start:end], re.MULTILINE))
+    last = rows[-1].span(1)
+    old = float(rows[-1].group(1))
+    new_text = text[: start + last[0]] + f"{old + 0.1:.1f}" + text[start + last[1] :]
+    path.write_text(new_text, encoding="utf-8")
 
 
 def write_a_value_as_an_integer(data: Path) -> None:
     """33.0 as 33, its text kept: equal in the frame, which holds floats, not in a download."""
-    _edit(data / "figures" / f"{EDITED}.yaml", "value: 33.0\n", "value: 33\n")
+    _edit(data / "figures" / f"{EDITED}.yaml", "  33.0\n", "  33  33,0\n")
 
 
 def add_a_figure(data: Path) -> None:
     """A figure early in the first file read: every later row of the frame moves down one."""
     _edit(
         data / "figures" / f"{FIRST}.yaml",
-        "figures:\n",
+        "series:\n",
         f"figures:\n- area: {FIRST}\n  indicator: coverage\n  unit: persen\n"
         "  value: 30.5\n  as_published: '30,5 persen'\n  period: '2025-12'\n"
         "  source: laporan-aceh-2026\n"
-        "  quote: '[SINTETIS] Cakupan 2025-12 sebesar 30,5 persen.'\n",
+        "  quote: '[SINTETIS] Cakupan 2025-12 sebesar 30,5 persen.'\nseries:\n",
     )
 
 

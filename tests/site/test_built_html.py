@@ -14,8 +14,9 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from generator.dataset.load import Dataset, load_dataset
+from generator.dataset.load import load_dataset
 from generator.dataset.schema import Figure
+from generator.dataset.types import Dataset
 from generator.pages.filters import nilai
 
 ROOT = Path(__file__).resolve().parents[2]

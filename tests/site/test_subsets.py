@@ -18,9 +18,10 @@ from bs4 import BeautifulSoup
 from generator.build import build_site
 from generator.checks import run_checks
 from generator.dataset.dump import dump_dataset
-from generator.dataset.load import Dataset, load_dataset
+from generator.dataset.load import load_dataset
 from generator.dataset.problems import DataError, raise_for_errors
 from generator.dataset.schema import Figure
+from generator.dataset.types import Dataset
 from generator.pages.site import areas_with_pages
 from generator.project import Project
 from tests.conftest import ROOT, make_project_root
