@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import logging
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -47,19 +48,23 @@ def _error_text(error: Exception) -> str:
     return f"MkDocs build failed: {error}"
 
 
+class _Stderr(logging.Handler):
+    """Log lines to whatever stderr is when they are said (click swaps it in tests)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(self.format(record), err=True)
+
+
 def _stages() -> Any:
     """The build's stages, each said on stderr as MkDocs says its own steps."""
-    import logging
-
     from generator.progress import Stages
 
-    logger = logging.getLogger("generator")
+    logger = logging.getLogger("generator.progress")
     if not logger.handlers:
-        handler = logging.StreamHandler(sys.stderr)
+        handler = _Stderr()
         handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
         logger.addHandler(handler)
         logger.setLevel(logging.INFO)
-        logger.propagate = False
     return Stages(sys.stderr)
 
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sized
 from typing import Any, TextIO, TypeVar
 
 Result = TypeVar("Result")
-logger = logging.getLogger("generator")
+logger = logging.getLogger(__name__)
 BAR_WIDTH = 30
 
 
