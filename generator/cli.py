@@ -7,7 +7,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import click
 
@@ -45,6 +45,22 @@ def _error_text(error: Exception) -> str:
     if isinstance(error, OSError):
         return f"{error.filename}: cannot write: {error.strerror}"
     return f"MkDocs build failed: {error}"
+
+
+def _stages() -> Any:
+    """The build's stages, each said on stderr as MkDocs says its own steps."""
+    import logging
+
+    from generator.progress import Stages
+
+    logger = logging.getLogger("generator")
+    if not logger.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+        logger.propagate = False
+    return Stages(sys.stderr)
 
 
 def _say_waiting() -> None:
@@ -116,7 +132,7 @@ def build(data_dir: Path | None, site_dir: Path | None) -> None:
 
     project = _project(data_dir, site_dir)
     with _exit_on_user_error():
-        build_site(project, _say_waiting)
+        build_site(project, _say_waiting, _stages())
     click.echo(f"Built {project.site_dir}")
 
 
@@ -128,7 +144,7 @@ def bundle(data_dir: Path | None) -> None:
 
     project = _project(data_dir)
     with _exit_on_user_error():
-        path = build_bundle(project, _say_waiting)
+        path = build_bundle(project, _say_waiting, _stages())
     click.echo(f"Wrote {path}")
 
 
@@ -154,7 +170,7 @@ def serve(data_dir: Path | None, port: int) -> None:
 
     def rebuild() -> None:
         try:
-            build_site(project, _say_waiting)
+            build_site(project, _say_waiting, _stages())
             click.echo("Rebuilt.")
         except (DataError, BuildError) as error:
             click.echo(f"{_error_text(error)}\nStill serving the previous site.", err=True)

@@ -30,7 +30,7 @@ from generator.dataset.load import Dataset
 from generator.dataset.periods import period_bounds, period_label
 from generator.dataset.schema import Figure, Source
 from generator.dataset.vocabulary import INDICATORS, SEGMENTS
-from generator.pages.context import DOWNLOADS_DIR, download_path
+from generator.urls import DOWNLOADS_DIR, download_path
 from generator.workbook import spreadsheet_text
 
 LICENCE = "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)"

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 
 def _absolute(path: Path) -> Path:
@@ -59,6 +60,15 @@ class Project:
 
 
 @dataclass(frozen=True)
+class MarkdownOptions:
+    """The Markdown extensions and their settings, as MkDocs validated them from mkdocs.yml;
+    by default MkDocs' own built-in ones."""
+
+    extensions: tuple[str, ...] = ("toc", "tables", "fenced_code")
+    configs: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class BuildInfo:
     """What a page may say about the build that made it; one per build."""
 
@@ -68,3 +78,4 @@ class BuildInfo:
     # SOURCE_DATE_EPOCH's day (UTC); unset: today, or the data date for the bundle
     build_date: date
     scripts: tuple[str, ...] = ()  # mkdocs.yml's extra_javascript, for standalone embed pages
+    markdown: MarkdownOptions = MarkdownOptions()  # how pages' Markdown becomes HTML

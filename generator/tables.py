@@ -1,14 +1,26 @@
-"""Dataset -> tidy DataFrame, one row per figure. The only module that builds frames."""
+"""Dataset -> tidy DataFrame, one row per figure, and each area page's input. The only module
+that builds frames.
+
+An area page is a pure function of its `AreaInput`: the rows of the frame it may read (its
+own figures, joint figures, its offices', its province's coverage, its peers' and its map's
+latest coverage), the part of the dataset it names or links (areas, sources, events, its map)
+and its notes. All of them are cut from the frame in one pass (`area_inputs`), so no page
+filters the whole frame, and a page's cache key is the hash of its input: whatever it can read
+is in the key.
+"""
 
 from __future__ import annotations
 
-import copy
+import dataclasses
 from collections.abc import Iterator
+from dataclasses import dataclass
 
+import numpy
 import pandas as pd
 
 from generator.dataset.load import Dataset
 from generator.dataset.periods import period_bounds, period_label
+from generator.dataset.problems import Problem
 from generator.dataset.schema import Figure
 from generator.dataset.vocabulary import INDICATORS, SEGMENTS
 
@@ -73,17 +85,11 @@ def source_label(dataset: Dataset, source_id: str) -> str:
     return f"{source.publisher}, {period_label(date)}" if date else source.publisher
 
 
-# A part of the frame a page read: ("area", area), ("joint", slug), or EVERYTHING.
-Read = tuple[str, str]
-EVERYTHING: Read = ("all", "")
-
-
 class FrameIndex:
     """The figures frame split once by area, so each page costs its own figures, not all."""
 
     def __init__(self, frame: pd.DataFrame) -> None:
         self._frame = frame
-        self.reads: set[Read] | None = None  # noted by a recording view only
         self._empty = frame.iloc[0:0]
         self._by_area = {area: rows for area, rows in frame.groupby("area", sort=False)}
         joint: dict[str, list[pd.DataFrame]] = {}
@@ -94,52 +100,174 @@ class FrameIndex:
         self._by_source = {source: rows for source, rows in frame.groupby("source", sort=False)}
         self._totals: dict[tuple[str, str], pd.DataFrame] = {}
 
-    def recording(self) -> FrameIndex:
-        """A view of this index that notes in `reads` each part of the frame it hands out, so
-        a page built from it can be reused while those parts are unchanged (generator.reuse)."""
-        view = copy.copy(self)
-        view.reads = set()
-        return view
-
-    def _note(self, read: Read) -> None:
-        if self.reads is not None:
-            self.reads.add(read)
-
     @property
     def frame(self) -> pd.DataFrame:
-        self._note(EVERYTHING)
         return self._frame
 
     def area_names(self) -> list[str]:
         """Every area with figures (a slug, or slugs joined by '+'), in frame order."""
-        self._note(EVERYTHING)
         return list(self._by_area)
 
     def area(self, area: str) -> pd.DataFrame:
         """Figures whose area is exactly this one (a slug, or slugs joined by '+')."""
-        self._note(("area", area))
         return self._by_area.get(area, self._empty)
 
     def areas(self) -> Iterator[pd.DataFrame]:
         """Each area's figures (a slug, or slugs joined by '+'), one frame per area."""
-        self._note(EVERYTHING)
         yield from self._by_area.values()
 
     def joint(self, slug: str) -> pd.DataFrame:
         """Figures a source gives for this region together with others."""
-        self._note(("joint", slug))
         return self._joint.get(slug, self._empty)
 
     def source(self, source_id: str) -> pd.DataFrame:
-        self._note(EVERYTHING)  # a source's figures may belong to any area
         return self._by_source.get(source_id, self._empty)
 
     def totals(self, area: str, indicator: str) -> pd.DataFrame:
         """An area's figures for all segments together, oldest first."""
-        self._note(("area", area))
         key = (area, indicator)
         if key not in self._totals:
             rows = self.area(area)
             rows = rows[(rows["indicator"] == indicator) & rows["segment"].isna()]
             self._totals[key] = rows.sort_values("date", kind="stable")
         return self._totals[key]
+
+
+# --- area pages' inputs ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AreaInput:
+    """Everything an area's page may read, and nothing else."""
+
+    slug: str
+    rows: pd.DataFrame  # the figures it may read, in frame order (see the module's docstring)
+    dataset: Dataset  # the areas, sources, events and map it names, without figures
+    notes: tuple[Problem, ...]  # the checks' notes about it
+    pages: frozenset[str]  # which of the areas it names have a page, so it links to those only
+    # The whole dataset's latest figures, for a page without measured figures of its own to
+    # be dated by; empty for every other page, so that they do not depend on them.
+    dated_by: pd.DataFrame
+
+
+def area_inputs(
+    dataset: Dataset, frame: pd.DataFrame, findings: list[Problem], pages: list[str]
+) -> list[AreaInput]:
+    """Each page's input, for the areas `pages` (areas with a page), cut from the frame once."""
+    cut = _Cuts(dataset, frame)
+    notes = _notes_by_area(findings)
+    with_pages = frozenset(pages)
+    latest, nothing = _latest_measured(frame), frame.iloc[0:0]
+    inputs = []
+    for slug in pages:
+        areas = _named_areas(dataset, slug)
+        rows = frame.take(cut.positions(slug, areas))
+        inputs.append(
+            AreaInput(
+                slug=slug,
+                rows=rows,
+                dataset=_dataset_part(dataset, slug, areas, rows),
+                notes=tuple(notes.get(slug, ())),
+                pages=with_pages & areas,
+                dated_by=nothing if cut.has_measured(slug) else latest,
+            )
+        )
+    return inputs
+
+
+class _Cuts:
+    """Row positions of the frame by what a page reads, each computed once for all areas."""
+
+    def __init__(self, dataset: Dataset, frame: pd.DataFrame) -> None:
+        self.dataset = dataset
+        self.by_area = frame.groupby("area", sort=False).indices
+        self.joint: dict[str, list[numpy.ndarray]] = {}
+        for area, positions in self.by_area.items():
+            for slug in area.split("+") if "+" in area else ():
+                self.joint.setdefault(slug, []).append(positions)
+        is_total = (frame["indicator"] == "coverage") & frame["segment"].isna()
+        totals = frame[is_total].assign(position=numpy.flatnonzero(is_total.to_numpy()))
+        self.coverage = totals.groupby("area", sort=False)["position"].agg(list).to_dict()
+        latest = totals.sort_values("date", kind="stable").groupby("area", sort=False).tail(1)
+        self.latest = dict(zip(latest["area"], latest["position"], strict=True))
+        self.is_measured = ~_is_target(frame).to_numpy()
+
+    def has_measured(self, slug: str) -> bool:
+        """Whether an area has figures of its own or joint ones that are not targets or plans."""
+        parts = [self.by_area.get(slug, ()), *self.joint.get(slug, ())]
+        return any(self.is_measured[numpy.asarray(p, dtype=numpy.int64)].any() for p in parts)
+
+    def positions(self, slug: str, areas: frozenset[str]) -> numpy.ndarray:
+        dataset = self.dataset
+        parts = [self.by_area.get(slug, ()), *self.joint.get(slug, ())]
+        parts += [self.by_area.get(o, ()) for o in dataset.offices_serving.get(slug, ())]
+        if province := _province_of(dataset, slug):
+            parts.append(self.coverage.get(province, ()))
+        parts.append([self.latest[area] for area in areas if area in self.latest])
+        return numpy.unique(numpy.concatenate([numpy.asarray(p, dtype=numpy.int64) for p in parts]))
+
+
+def _province_of(dataset: Dataset, slug: str) -> str | None:
+    if slug in dataset.offices:
+        return dataset.offices[slug].province
+    region = dataset.regions.get(slug)
+    return region.parent if region else None
+
+
+def _named_areas(dataset: Dataset, slug: str) -> frozenset[str]:
+    """The areas an area's page may name: itself, its offices and the regions they serve, its
+    province and the province's regions (its peers), the regions of its map."""
+    areas = {slug}
+    offices = [slug] if slug in dataset.offices else dataset.offices_serving.get(slug, [])
+    areas.update(offices)
+    areas.update(s.region for office in offices for s in dataset.offices[office].serves)
+    if province := _province_of(dataset, slug):
+        areas.add(province)
+        areas.update(dataset.regions_in.get(province, ()))
+    areas.update(dataset.regions_in.get(slug, ()))
+    if slug in dataset.maps:
+        areas.update(dataset.maps[slug].tiles)
+    return frozenset(areas)
+
+
+def _dataset_part(
+    dataset: Dataset, slug: str, areas: frozenset[str], rows: pd.DataFrame
+) -> Dataset:
+    """The dataset as far as one page names it: its areas (and those its joint figures name),
+    the sources its rows and events cite, its events and map; no figures."""
+    joint = {part for area in rows["area"].unique() for part in area.split("+")}
+    named = areas | joint
+    events = {key: e for key, e in dataset.events.items() if slug in e.areas}
+    cited = set(rows["source"]) | {e.source for e in events.values()}
+    cited |= {r.source for revisions in rows["revisions"] for r in revisions if r.source}
+    return dataclasses.replace(
+        dataset,
+        regions={k: v for k, v in dataset.regions.items() if k in named},
+        offices={k: v for k, v in dataset.offices.items() if k in named},
+        sources={k: v for k, v in dataset.sources.items() if k in cited},
+        events=events,
+        figures=(),
+        maps={slug: dataset.maps[slug]} if slug in dataset.maps else {},
+        positions={},
+        snapshots={},
+    )
+
+
+def _notes_by_area(findings: list[Problem]) -> dict[str, list[Problem]]:
+    """The checks' notes each area page shows, by slug."""
+    notes: dict[str, list[Problem]] = {}
+    for problem in findings:
+        for slug in dict.fromkeys(problem.areas) if problem.is_note else ():
+            notes.setdefault(slug, []).append(problem)
+    return notes
+
+
+def _latest_measured(frame: pd.DataFrame) -> pd.DataFrame:
+    """The figures (not targets or plans) at the latest date any figure refers to."""
+    measured = frame.loc[~_is_target(frame)]
+    return measured[measured["date"] == measured["date"].max()]
+
+
+def _is_target(frame: pd.DataFrame) -> pd.Series:
+    """Which figures are a target or a plan rather than what was."""
+    return frame["indicator"].map(lambda i: INDICATORS[i].is_target).astype(bool)

@@ -14,7 +14,7 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
@@ -68,20 +68,23 @@ def parallel_map(
     workers: int | None = None,
     initializer: Callable[..., None] | None = None,
     initargs: tuple[Any, ...] = (),
+    progress: Callable[[int], None] | None = None,
 ) -> list[Result]:
     """[function(item) for item in items], in order, across processes when it pays.
 
     `initializer(*initargs)` runs once in each worker (or once here, in-process): the place to
     hand every task the same large inputs without pickling them once per task. The first error
-    of any task is raised here, and the tasks not yet started are dropped.
+    of any task is raised here, and the tasks not yet started are dropped. `progress(done)` is
+    told how many are done as they finish.
     """
+    report = progress or (lambda done: None)
     if workers is None:
         workers = usable_cores() if len(items) >= min_items else 1
     workers = min(workers, len(items))
     if workers < 2:
         if initializer is not None:
             initializer(*initargs)
-        return [function(item) for item in items]
+        return _reported(map(function, items), report)
     chunksize = max(1, len(items) // (workers * CHUNKS_PER_WORKER))
     pool = ProcessPoolExecutor(
         workers,
@@ -90,6 +93,14 @@ def parallel_map(
         initargs=(os.getpid(), initializer, initargs),
     )
     try:
-        return list(pool.map(function, items, chunksize=chunksize))
+        return _reported(pool.map(function, items, chunksize=chunksize), report)
     finally:
         pool.shutdown(cancel_futures=True)
+
+
+def _reported(results: Iterator[Result], report: Callable[[int], None]) -> list[Result]:
+    done = []
+    for result in results:
+        done.append(result)
+        report(len(done))
+    return done

@@ -21,11 +21,11 @@ from typing import TYPE_CHECKING, Any
 import vl_convert
 
 from generator.charts import style
-from generator.pages.urls import page_href
+from generator.urls import page_href
 from generator.workers import parallel_map
 
 if TYPE_CHECKING:  # only for hints: a worker that imports this module then skips pandas and Altair
-    from generator.pages.context import ChartBlock
+    from generator.charts.block import ChartBlock
 
 VL_VERSION = "6.4"  # the Vega-Lite of the vendored scripts and of Altair 6.3
 EXPORT_WIDTH = 640

@@ -1,4 +1,4 @@
-"""Slugs the site keeps for its own pages and files (generator.pages.urls): no area may take one."""
+"""Slugs the site keeps for its own pages and files (generator.urls): no area may take one."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from generator.dataset.load import Dataset
 from generator.dataset.problems import Position, Problem
-from generator.pages.urls import reserved_slugs
+from generator.urls import reserved_slugs
 
 
 def check_reserved_slugs(dataset: Dataset) -> Iterator[Problem]:

@@ -17,9 +17,9 @@ from generator.dataset.periods import period_bounds
 from generator.pages.context import ChartBlock, Link, area_path, source_link
 from generator.pages.filters import Markdown, md_escape, nilai, published_number
 from generator.pages.render import href
-from generator.pages.urls import HOME_SLUG, page_dir, page_href
 from generator.project import BuildInfo
 from generator.tables import FrameIndex
+from generator.urls import HOME_SLUG, page_dir, page_href
 
 _SEGMENT_ORDER = {"pu": 0, "bpu": 1, "jakon": 2, "pmi": 3}
 # Beyond this many points, a chart's text table keeps the last point of each year per series.

@@ -12,16 +12,6 @@ CITATIONS_DIR = "unduh/kutipan"
 _BIBTEX_SPECIAL = re.compile(r"([{}\\%&#_$^~])")
 
 
-def canonical_url(site_url: str, page_path: str) -> str:
-    """The page's public address: `wilayah/kota-blitar.md` -> `<site_url>wilayah/kota-blitar/`."""
-    stem = page_path.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        stem = stem.removesuffix("index")
-    else:
-        stem += "/"
-    return site_url.rstrip("/") + "/" + stem.lstrip("/")
-
-
 @dataclass(frozen=True)
 class Citation:
     title: str

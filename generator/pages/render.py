@@ -1,17 +1,52 @@
-"""Jinja2 rendering: every `{{ value }}` is escaped for Markdown unless the code marked it safe."""
+"""The one render path: a page's template and context -> its Markdown -> its HTML.
+
+Jinja2 renders Markdown, where every `{{ value }}` is escaped for Markdown unless the code
+marked it safe; generator.pages.html converts it as MkDocs would. Every page, area pages in
+worker processes and site pages here, goes through `Renderer.page`.
+"""
 
 from __future__ import annotations
 
 import functools
 import html
 import posixpath
+from dataclasses import dataclass
 from typing import Any
 
 import jinja2
 
+from generator.cache import fingerprint
+from generator.charts.block import ChartBlock
 from generator.pages import filters
+from generator.pages.citation import Citation
 from generator.pages.filters import Markdown
+from generator.pages.html import Converter, Html, body
 from generator.project import BuildInfo
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """A page to render: where it goes, its template and what the template reads."""
+
+    path: str  # relative to docs_dir
+    template: str
+    context: dict[str, Any]
+    charts: tuple[ChartBlock, ...] = ()
+    citation: Citation | None = None
+    search_template: str | None = None  # a short entry for search instead of the whole page
+
+
+@dataclass(frozen=True)
+class Page:
+    """A rendered page: its Markdown (written to docs_dir), its HTML (handed to MkDocs), the
+    charts it draws and how to cite it."""
+
+    path: str
+    markdown: str
+    html: Html
+    charts: tuple[ChartBlock, ...] = ()
+    citation: Citation | None = None
+    search: str | None = None  # the HTML search indexes instead of the whole page
 
 
 def _finalize(value: Any) -> Any:
@@ -69,5 +104,35 @@ def make_environment(build: BuildInfo) -> jinja2.Environment:
     return env
 
 
-def render_page(env: jinja2.Environment, template: str, context: dict[str, Any]) -> str:
-    return env.get_template(template).render(**context)
+class Renderer:
+    """One Jinja environment and one Markdown converter for a build's pages."""
+
+    def __init__(self, info: BuildInfo) -> None:
+        self.info = info
+        self.env = make_environment(info)
+        self.converter = Converter(info.markdown)
+
+    def markdown(self, template: str, context: dict[str, Any]) -> str:
+        return self.env.get_template(template).render(**context)
+
+    def page(self, spec: PageSpec) -> Page:
+        markdown = self.markdown(spec.template, spec.context)
+        is_offline = self.info.is_offline
+        html = self.converter.convert(body(markdown), spec.path, is_offline=is_offline)
+        search = None
+        if spec.search_template:
+            entry = self.markdown(spec.search_template, spec.context)
+            search = self.converter.convert(entry, spec.path, is_offline=is_offline).content
+        return Page(spec.path, markdown, html, spec.charts, spec.citation, search)
+
+
+_renderers: dict[bytes, Renderer] = {}
+
+
+def renderer(info: BuildInfo) -> Renderer:
+    """This process's renderer for `info`: templates compile once a process, not once a page
+    (Jinja still reloads a template whose file changed)."""
+    key = fingerprint(info)
+    if key not in _renderers:
+        _renderers[key] = Renderer(info)
+    return _renderers[key]

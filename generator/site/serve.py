@@ -1,8 +1,14 @@
-"""Preview: serve site/ on localhost and rebuild when the data, docs or templates change."""
+"""Preview: serve site/ on localhost and rebuild when the data, docs, templates or code change.
+
+A build reads data, docs and templates afresh, so their edits only need a rebuild. An edit to
+the generator's Python needs the new code itself: the server starts itself again.
+"""
 
 from __future__ import annotations
 
 import functools
+import os
+import sys
 import threading
 from collections.abc import Callable
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -17,12 +23,19 @@ DEBOUNCE_SECONDS = 0.5
 CHANGES = frozenset({"created", "modified", "moved", "deleted"})
 
 
-class _Rebuild(FileSystemEventHandler):
-    """Calls `rebuild` once a burst of changes has settled, ignoring generated files."""
+PACKAGE = Path(__file__).resolve().parents[1]
 
-    def __init__(self, project: Project, rebuild: Callable[[], None]) -> None:
-        self.ignored = (project.generated_dir, project.site_dir)
+
+class _Rebuild(FileSystemEventHandler):
+    """Calls `rebuild` once a burst of changes has settled, ignoring generated files, or
+    `restart` when the generator's Python code changed."""
+
+    def __init__(
+        self, project: Project, rebuild: Callable[[], None], restart: Callable[[], None]
+    ) -> None:
+        self.ignored = (project.generated_dir, project.site_dir, project.cache_dir)
         self.rebuild = rebuild
+        self.restart = restart
         self.timer: threading.Timer | None = None
 
     def on_any_event(self, event: FileSystemEvent) -> None:
@@ -33,15 +46,24 @@ class _Rebuild(FileSystemEventHandler):
             return
         if any(part.startswith(".") for part in path.parts):
             return  # staging directories and editor swap files
+        is_code = path.is_relative_to(PACKAGE)
+        if is_code and path.suffix not in (".py", ".j2"):
+            return  # compiled bytecode and the like: what running the code writes
+        is_code = is_code and path.suffix == ".py"
         if self.timer:
             self.timer.cancel()
-        self.timer = threading.Timer(DEBOUNCE_SECONDS, self.rebuild)
+        self.timer = threading.Timer(DEBOUNCE_SECONDS, self.restart if is_code else self.rebuild)
         self.timer.start()
 
 
 def watched_dirs(project: Project) -> list[Path]:
-    templates = Path(__file__).resolve().parents[1] / "templates"
-    return [project.data_dir, project.docs_dir, templates, project.root / "overrides"]
+    """The data, the hand-written docs and theme overrides, and the generator (templates, code)."""
+    return [project.data_dir, project.docs_dir, PACKAGE, project.root / "overrides"]
+
+
+def restart() -> None:
+    """Run this command again in this process, with the code as it is now on disk."""
+    os.execv(sys.executable, [sys.executable, "-m", "generator", *sys.argv[1:]])
 
 
 class ServeError(Exception):
@@ -61,10 +83,15 @@ def open_server(project: Project, host: str, port: int) -> ThreadingHTTPServer:
         ) from None
 
 
-def serve(server: ThreadingHTTPServer, project: Project, rebuild: Callable[[], None]) -> None:
+def serve(
+    server: ThreadingHTTPServer,
+    project: Project,
+    rebuild: Callable[[], None],
+    on_restart: Callable[[], None] = restart,
+) -> None:
     """Serve until interrupted; `rebuild` reports its own errors and keeps the last good site."""
     observer = Observer()
-    handler = _Rebuild(project, rebuild)
+    handler = _Rebuild(project, rebuild, on_restart)
     for directory in watched_dirs(project):
         if directory.is_dir():
             observer.schedule(handler, str(directory), recursive=True)

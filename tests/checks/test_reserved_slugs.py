@@ -10,7 +10,7 @@ import pytest
 from generator.checks import run_checks
 from generator.dataset.load import load_dataset
 from generator.dataset.problems import DataError
-from generator.pages.urls import SITE_PAGES, reserved_slugs
+from generator.urls import SITE_PAGES, reserved_slugs
 
 
 def _rename(data_dir: Path, old: str, new: str) -> None:

@@ -19,6 +19,8 @@ def test_office_without_figures_of_its_own_still_gets_a_dated_page(tmp_path: Pat
     (data / "figures" / "kantor-cabang-blitar.yaml").unlink()
     info = BuildInfo("Situs", "https://contoh.id/", False, date(2025, 5, 1))
     page = str(
-        render_site(Project.at(ROOT, data_dir=data), info)["kantor-cabang/kantor-cabang-blitar.md"]
+        render_site(Project.at(ROOT, data_dir=data), info).files[
+            "kantor-cabang/kantor-cabang-blitar.md"
+        ]
     )
     assert "[Data per 14 April 2025]" in page  # the dataset's latest figure

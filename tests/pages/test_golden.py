@@ -30,7 +30,7 @@ BUILD = BuildInfo(
 @pytest.fixture(scope="module")
 def pages() -> dict[str, str]:
     """The Markdown pages; downloads and images have tests of their own."""
-    files = render_site(Project.at(ROOT, data_dir=MINI), BUILD)
+    files = render_site(Project.at(ROOT, data_dir=MINI), BUILD).files
     return {path: text for path, text in files.items() if path.endswith(".md")}
 
 

@@ -1,26 +1,28 @@
-"""Area pages reused across builds (generator.reuse): after any edit, a build that reuses what
-it can gives exactly the pages a build from scratch gives, and rebuilds only what the edit
-touched. The dataset is the synthetic one (benchmarks/synthetic.py) with two provinces."""
+"""Area pages reused across builds (generator.cache.cached_map): after any edit, a build that
+reuses what it can gives exactly the pages a build from scratch gives, and rebuilds only what
+the edit touched. The dataset is the synthetic one (benchmarks/synthetic.py) with two provinces."""
 
 from __future__ import annotations
 
 import re
 import sys
+from collections import UserDict
 from collections.abc import Callable
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pytest
 
 from generator import downloads
-from generator.build import rendered_pages
+from generator.build import CheckedData, render_pages
+from generator.cache import unpack
 from generator.checks import run_checks
 from generator.dataset.load import load_dataset
 from generator.dataset.problems import raise_for_errors
-from generator.pages import assemble
+from generator.pages.area import PAGE
+from generator.pages.site import areas_with_pages
 from generator.project import BuildInfo
-from generator.reuse import FrameVersions, PageStore
-from generator.tables import FrameIndex, figures_frame
+from generator.tables import figures_frame
 from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -33,6 +35,19 @@ FIRST = "kabupaten-aceh-selatan"
 ELSEWHERE = {"kabupaten-tapanuli-tengah", "kabupaten-tapanuli-utara", "kabupaten-tapanuli-selatan"}
 
 
+class _Recording(UserDict[str, bytes]):
+    """A cache that notes the slug of each page written to it: the pages a build made."""
+
+    def __init__(self, entries: dict[str, bytes]) -> None:
+        super().__init__()
+        self.data = entries  # the caller's own dict, written through
+        self.built: list[str] = []
+
+    def __setitem__(self, key: str, value: bytes) -> None:
+        self.built.append(PurePosixPath(unpack(value, PAGE).path).stem)
+        super().__setitem__(key, value)
+
+
 def build_pages(
     data_dir: Path, cache: dict[str, bytes], info: BuildInfo = INFO
 ) -> tuple[dict[str, str], list[str]]:
@@ -40,26 +55,16 @@ def build_pages(
     dataset = load_dataset(data_dir)
     findings = run_checks(dataset)
     raise_for_errors(findings)
-    built: list[str] = []
-    make = assemble._area_specs
-
-    def recorded(slugs: list[str]) -> list:
-        built.extend(slugs)
-        return make(slugs)
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(assemble, "_area_specs", recorded)
-        index = FrameIndex(figures_frame(dataset))
-        store = PageStore(cache, FrameVersions(index), assemble.STORED_PAGE)
-        specs = list(assemble.all_pages(dataset, index, findings, info, store))
-    return rendered_pages(specs, info), built
+    recording = _Recording(cache)
+    data = CheckedData(dataset, figures_frame(dataset), findings)
+    pages = render_pages(data, info, recording)
+    return {page.path: page.markdown for page in pages}, recording.built
 
 
 def build_downloads(data_dir: Path, cache: dict[str, bytes]) -> dict[str, bytes]:
     dataset = load_dataset(data_dir)
-    versions = FrameVersions(FrameIndex(figures_frame(dataset)))
-    parts = downloads.area_parts(dataset, versions, cache)
-    return downloads.download_files(dataset, assemble.areas_with_pages(dataset), parts)
+    parts = downloads.area_parts(dataset, cache)
+    return downloads.download_files(dataset, areas_with_pages(dataset), parts)
 
 
 def _edit(path: Path, old: str, new: str) -> None:
@@ -95,6 +100,20 @@ def primed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, by
 
 def change_a_value(data: Path) -> None:
     _set_first_value(data, lambda old: f"{old + 0.1:.1f}")
+
+
+def change_the_latest_value(data: Path) -> None:
+    """The last coverage of Aceh Timur: what its province and its peers show of it."""
+    path = data / "figures" / f"{EDITED}.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.rindex("indicator: coverage\n")
+    value = re.compile(r"value: (\d+\.\d)\n").search(text, start)
+    assert value
+    old, new = value.group(1), f"{float(value.group(1)) + 0.1:.1f}"
+    block_end = text.find("\n- ", value.start())
+    block = text[start : block_end if block_end > 0 else len(text)]
+    edited = block.replace(old, new).replace(old.replace(".", ","), new.replace(".", ","))
+    path.write_text(text.replace(block, edited, 1), encoding="utf-8")
 
 
 def write_a_value_as_an_integer(data: Path) -> None:
@@ -149,6 +168,7 @@ def _copy(original: Path, data: Path) -> Path:
 
 EDITS = [
     change_a_value,
+    change_the_latest_value,
     add_a_figure,
     add_a_joint_figure,
     delete_a_figure,
@@ -168,7 +188,7 @@ def test_a_reusing_build_equals_a_build_from_scratch_after_any_edit(
     scratch, _ = build_pages(data, {})
     assert reused == scratch
     if edit is not rename_a_source:  # a source's name is on every page
-        assert set(built) < set(assemble.areas_with_pages(load_dataset(data)))
+        assert set(built) < set(areas_with_pages(load_dataset(data)))
     assert build_downloads(data, dict(cache)) == build_downloads(data, {})
 
 
@@ -182,18 +202,23 @@ def test_an_edit_rebuilds_the_pages_that_read_it_and_no_other(
     change_a_value(data)
     _, built = build_pages(data, dict(cache))
     assert EDITED in built  # its own page
-    assert "aceh" in built  # compares its regions
+    assert "aceh" not in built  # its province shows its latest figure only, not the one edited
     assert not ELSEWHERE & set(built)  # the other province read nothing of it
+    data = _copy(original, tmp_path / "latest")
+    change_the_latest_value(data)
+    _, built = build_pages(data, dict(cache))
+    assert {EDITED, "aceh", FIRST} <= set(built)  # its page, its province's, a peer's compare it
+    assert not ELSEWHERE & set(built)
 
 
 def test_other_build_info_or_a_damaged_cache_rebuilds(
     primed: tuple[Path, dict[str, bytes]],
 ) -> None:
     original, cache = primed
-    areas = assemble.areas_with_pages(load_dataset(original))
+    areas = areas_with_pages(load_dataset(original))
     other_day = BuildInfo("Situs", "https://contoh.id/", False, date(2026, 11, 23))
     assert sorted(build_pages(original, dict(cache), other_day)[1]) == sorted(areas)
-    damaged = {key: b"not a pickle" for key in cache}
+    damaged = {key: b"not an entry" for key in cache}
     pages, built = build_pages(original, damaged)
     assert sorted(built) == sorted(areas)
     assert pages == build_pages(original, {})[0]

@@ -29,7 +29,7 @@ from bs4 import BeautifulSoup
 from generator.build import source_date_epoch
 from generator.dataset.load import load_dataset
 from generator.dataset.periods import period_label
-from generator.pages.assemble import data_iso_date
+from generator.pages.dates import data_iso_date
 from generator.site import bundle as bundle_module
 from generator.site.bundle import bundle_name, slugify, write_bundle
 from generator.site.mkdocs import WORKER_SHIM, offline_options

@@ -19,12 +19,10 @@ from typing import Any
 import pytest
 
 from generator import downloads
+from generator.cache import DirectoryCache
 from generator.charts import export
 from generator.dataset.load import load_dataset
-from generator.pages import assemble
-from generator.reuse import FrameVersions, PageStore
-from generator.site.cache import DirectoryCache
-from generator.tables import FrameIndex, figures_frame
+from generator.tables import figures_frame
 from tests.conftest import FIXTURES, make_project_root
 from tests.site.test_image_cache import SPEC, _chart
 
@@ -70,16 +68,15 @@ def test_a_crafted_data_entry_neither_runs_nor_changes_the_dataset(
 
 def test_an_edited_page_entry_is_not_published(mini_data: Path, tmp_path: Path) -> None:
     """A page kept with "53 persen" edited to "35 persen" (same length) is built again."""
-    from generator.build import rendered_pages
+    from generator.build import CheckedData, render_pages
     from tests.pages.test_reuse import INFO
 
     dataset = load_dataset(mini_data)
-    index = FrameIndex(figures_frame(dataset))
+    data = CheckedData(dataset, figures_frame(dataset), [])
     cache = DirectoryCache(tmp_path / "pages")
 
     def pages() -> dict[str, str]:
-        store = PageStore(cache, FrameVersions(index), assemble.STORED_PAGE)
-        return rendered_pages(list(assemble.all_pages(dataset, index, [], INFO, store)), INFO)
+        return {page.path: page.markdown for page in render_pages(data, INFO, cache)}
 
     first = pages()
     assert any("53 persen" in text for text in first.values())
@@ -98,15 +95,14 @@ def test_an_edited_page_entry_is_not_published(mini_data: Path, tmp_path: Path) 
 
 def test_an_edited_download_entry_is_not_published(mini_data: Path, tmp_path: Path) -> None:
     dataset = load_dataset(mini_data)
-    versions = FrameVersions(FrameIndex(figures_frame(dataset)))
     cache = DirectoryCache(tmp_path / "downloads")
-    first = downloads.area_parts(dataset, versions, cache)
+    first = downloads.area_parts(dataset, cache)
     for path in _entries(cache.directory):
         if (
             changed := _recompressed_edit(path.read_bytes(), b"53 persen", b"35 persen")
         ) is not None:
             path.write_bytes(changed)
-    assert downloads.area_parts(dataset, versions, cache) == first
+    assert downloads.area_parts(dataset, cache) == first
 
 
 @pytest.mark.parametrize("keep", [0, 100], ids=["zero-byte", "truncated"])

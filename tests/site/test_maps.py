@@ -73,7 +73,7 @@ def test_a_tile_links_as_the_site_or_the_offline_bundle_names_pages(
 ) -> None:
     """Offline, MkDocs writes `wilayah/kota-blitar.html` (no directory URLs): a tile linked to
     `kota-blitar/index.html` there, a page the bundle does not have."""
-    from generator.pages.urls import page_dir, page_href
+    from generator.urls import page_dir, page_href
 
     here = page_dir(page, is_offline=is_offline)
     assert page_href("wilayah/kota-blitar.md", here, is_offline=is_offline) == expected

@@ -21,7 +21,7 @@ from generator.dataset.dump import dump_dataset
 from generator.dataset.load import Dataset, load_dataset
 from generator.dataset.problems import DataError, raise_for_errors
 from generator.dataset.schema import Figure
-from generator.pages.assemble import areas_with_pages
+from generator.pages.site import areas_with_pages
 from generator.project import Project
 from tests.conftest import ROOT, make_project_root
 

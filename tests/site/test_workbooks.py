@@ -72,7 +72,7 @@ def test_a_rebuild_writes_only_the_workbooks_whose_figures_changed(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from generator import downloads
-    from generator.pages.assemble import areas_with_pages
+    from generator.pages.site import areas_with_pages
 
     dataset = load_dataset(ROOT / "data")
     slugs = areas_with_pages(dataset)

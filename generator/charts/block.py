@@ -1,0 +1,103 @@
+"""A chart as a page shows it: its spec, its summary sentence, its data as a table, and the
+files drawn from it (pictures, PNG and SVG downloads, an embed page)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from generator.charts import style
+from generator.urls import DOWNLOADS_DIR, EMBEDS_DIR, PICTURES_DIR
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    path: str | None  # relative to docs_dir; None for an area without a page: the text alone
+    reading: str | None = None  # why we infer this link where no source states it
+
+
+@dataclass(frozen=True)
+class Picture:
+    """One drawing of a chart the build makes for its page: a palette at a width."""
+
+    path: str  # relative to docs_dir
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
+class ChartBlock:
+    anchor: str
+    title: str
+    spec: dict[str, Any]  # with its title, as exported; the page shows the title as a heading
+    summary: str
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    sources: tuple[Link, ...]
+    page_slug: str  # the page it belongs to: an area slug, or "beranda"
+    is_abridged: bool = False  # the text table keeps the last point of each year; CSV has all
+    caveat: str | None = None  # a series that mixes sources says so, under the chart
+    height: int = style.PICTURE_HEIGHT  # the whole drawing's, axes and legend included
+
+    @property
+    def stem(self) -> str:
+        """File name stem of the chart's image and embed files, stable like its page and anchor."""
+        return f"{self.page_slug}--{self.anchor}"
+
+    @property
+    def png_path(self) -> str:
+        return f"{DOWNLOADS_DIR}/grafik/{self.stem}.png"
+
+    @property
+    def svg_path(self) -> str:
+        return f"{DOWNLOADS_DIR}/grafik/{self.stem}.svg"
+
+    @property
+    def embed_path(self) -> str:
+        return f"{EMBEDS_DIR}/{self.stem}.html"
+
+    def picture(self, palette: str, width: int) -> Picture:
+        """The drawing the page shows before any script runs, in a palette, `width` wide."""
+        return Picture(f"{PICTURES_DIR}/{self.stem}--{palette}-{width}.svg", width, self.height)
+
+    def narrow_picture(self, palette: str) -> Picture:
+        return self.picture(palette, style.PICTURE_WIDTHS[0])
+
+    def wide_picture(self, palette: str) -> Picture:
+        return self.picture(palette, style.PICTURE_WIDTHS[-1])
+
+    @property
+    def narrow_media(self) -> str:
+        """The windows that get the narrow picture."""
+        return f"(max-width: {style.NARROW_WINDOW}px)"
+
+    @property
+    def embed_height(self) -> int:
+        """The iframe height the embed code suggests: the exported picture at its full width,
+        with its credit line (the embed page fits the picture to any other height)."""
+        return self.height + style.EMBED_EXTRA
+
+    @property
+    def source_line(self) -> str:
+        """The credit drawn inside exported images, so a reposted picture still cites its source."""
+        return "Sumber: " + "; ".join(source.text for source in self.sources)
+
+    @property
+    def caption(self) -> str:
+        """The chart's subtitle, said under its heading on the page rather than inside it."""
+        title = self.spec.get("title")
+        subtitle = title.get("subtitle", "") if isinstance(title, dict) else ""
+        return " ".join(subtitle) if isinstance(subtitle, list) else str(subtitle)
+
+    @property
+    def page_spec(self) -> dict[str, Any]:
+        """The spec as the page draws it: no title (the heading says it), its whole drawing
+        `height` tall, so the picture and the interactive chart take the same room."""
+        spec = {key: value for key, value in self.spec.items() if key != "title"}
+        return {**spec, "height": self.height, "autosize": {"type": "fit", "contains": "padding"}}
+
+    @property
+    def spec_json(self) -> str:
+        return json.dumps(self.page_spec, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
