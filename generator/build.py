@@ -17,7 +17,7 @@ from generator.charts.export import chart_files, credit_line
 from generator.checks import run_checks
 from generator.dataset.load import Dataset, load_dataset
 from generator.dataset.problems import Problem, raise_for_errors
-from generator.downloads import area_parts, download_files
+from generator.downloads import download_files
 from generator.memory import collector_paused
 from generator.pages.area import PAGE, area_page
 from generator.pages.citation import citation_files
@@ -120,11 +120,7 @@ def render_site(
     pages = say(stages, "pages", render_pages, data, info, DirectoryCache(cache / "pages"), stages)
     files: dict[str, str | bytes] = {page.path: page.markdown for page in pages}
     slugs = areas_with_pages(dataset)
-    downloads = DirectoryCache(cache / "downloads")
-    parts = lambda: area_parts(dataset, downloads)  # noqa: E731
-    files.update(
-        say(stages, "downloads", lambda: download_files(dataset, slugs, parts(), downloads))
-    )
+    files.update(say(stages, "downloads", download_files, dataset, slugs))
     charts = [(chart, page.path) for page in pages for chart in page.charts]
     images = lambda: chart_files(  # noqa: E731
         charts,

@@ -31,7 +31,7 @@ from generator.dataset.periods import period_bounds, period_label
 from generator.dataset.schema import Figure, Source
 from generator.dataset.vocabulary import INDICATORS, SEGMENTS
 from generator.urls import DOWNLOADS_DIR, download_path
-from generator.workbook import spreadsheet_text
+from generator.workbook import DATE_COLUMNS, spreadsheet_text
 
 LICENCE = "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)"
 WHOLE_DATASET = f"{DOWNLOADS_DIR}/semua-angka"
@@ -180,12 +180,6 @@ class FigureText(NamedTuple):
     dates: str  # the workbook's DATE_COLUMNS cells
 
 
-DATE_COLUMNS = {
-    "period_start": "hari pertama periode, sebagai tanggal / first day of the period, as a date",
-    "period_end": "hari terakhir periode, sebagai tanggal / last day of the period, as a date",
-}
-
-
 class _Shared:
     """The parts many figures share, each formatted once (functools.cache on methods: one
     instance per call of figure_texts, dropped after it)."""
@@ -235,8 +229,14 @@ def figure_texts(dataset: Dataset) -> list[FigureText]:
         key, published, quote = _text(f.key), _text(f.as_published), _text(f.quote)
         value = repr(f.value)
         area, kind = shared.area(f.area), shared.kind(f.indicator, f.segment)
-        unit, flags = shared.unit(f.unit, f.as_published), shared.flags(f.statistic, f.is_approximate)
-        (period, dates), tail = shared.period(f.period, f.at), shared.tail(f.note, _readings(f), f.source)
+        unit, flags = (
+            shared.unit(f.unit, f.as_published),
+            shared.flags(f.statistic, f.is_approximate),
+        )
+        (period, dates), tail = (
+            shared.period(f.period, f.at),
+            shared.tail(f.note, _readings(f), f.source),
+        )
         made.append(FigureText(
             f.area, f.source,
             f"{key.csv},{area.csv},{kind.csv},{value},{unit.csv},{published.csv},{flags.csv},"
@@ -305,9 +305,7 @@ def area_files(
     """An area's figures (its own and its joint ones), each row standing alone with its source:
     CSV, JSON and workbook."""
     header = [*COLUMNS, *DATE_COLUMNS]
-    rows = "".join(
-        f"<row>{f.xlsx}{sources[f.source].xlsx}{f.dates}</row>" for f in figures
-    )
+    rows = "".join(f"<row>{f.xlsx}{sources[f.source].xlsx}{f.dates}</row>" for f in figures)
     sheets = {
         "Angka": workbook.row(header) + rows,
         "Keterangan": workbook.about_sheet(title, LICENCE, {**COLUMNS, **DATE_COLUMNS}),
@@ -341,9 +339,7 @@ def whole_files(
         "Angka": workbook.row([*FIGURE_COLUMNS, *DATE_COLUMNS])
         + "".join(f"<row>{f.xlsx}{f.dates}</row>" for f in figures),
         "Sumber": workbook.row(SOURCE_TABLE_COLUMNS) + source_rows,
-        "Keterangan": workbook.about_sheet(
-            "Semua angka", LICENCE, {**COLUMNS, **DATE_COLUMNS}
-        ),
+        "Keterangan": workbook.about_sheet("Semua angka", LICENCE, {**COLUMNS, **DATE_COLUMNS}),
     }
     figures_csv = csv_file(FIGURE_COLUMNS, (f"{f.csv}\r\n" for f in figures))
     return {

@@ -23,17 +23,22 @@ from xml.sax.saxutils import escape
 
 from generator.archive import zip_bytes
 
+# Typed columns a workbook adds after the downloads' columns: each period's first and last day.
+DATE_COLUMNS = {
+    "period_start": "hari pertama periode, sebagai tanggal / first day of the period, as a date",
+    "period_end": "hari terakhir periode, sebagai tanggal / last day of the period, as a date",
+}
 # Characters that make a spreadsheet read a text cell as a formula (CSV/formula injection).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 CREATOR = "Cakupan BPJS Ketenagakerjaan"
 FIXED_TIME = "2000-01-01T00:00:00Z"  # inside the file, so the same figures give the same bytes
 EXCEL_EPOCH = date(1899, 12, 30)  # day 0 of Excel's serial dates (1900 system)
 DATE_STYLE = 1  # the cellXfs entry below with number format 14, the reader's short date
-# XML 1.0 forbids these; OOXML writes a character it cannot hold as _xHHHH_, and a literal
-# "_xHHHH_" in the text must then have its underscore escaped too.
-_UNWRITABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)")
+# XML 1.0 forbids these; OOXML writes a character it cannot hold as _xHHHH_, which Excel shows
+# as the character (openpyxl, as it reads, leaves the escape as it is).
+_UNWRITABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _SPACE_AT_END = re.compile(r"^\s|\s$")
-_SPECIAL = re.compile(r"[&<>\r\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_x[0-9A-Fa-f]{4}_|^\s|\s$")
+_SPECIAL = re.compile(r"[&<>\r\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|^\s|\s$")
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
