@@ -24,9 +24,11 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
-def bundle_name(site_name: str, data_date: date) -> str:
-    """`cakupan-bpjs-ketenagakerjaan-2025-04-14.zip`: the site, and the date of its data."""
-    return f"{slugify(site_name)}-{data_date.isoformat()}.zip"
+def bundle_name(site_name: str, data_date: date, province: str | None = None) -> str:
+    """`cakupan-bpjs-ketenagakerjaan-2025-04-14.zip`: the site, and the date of its data; with
+    a province, `cakupan-bpjs-ketenagakerjaan-jawa-timur-2025-04-14.zip`."""
+    parts = [slugify(site_name), province, data_date.isoformat()]
+    return "-".join(part for part in parts if part) + ".zip"
 
 
 def bundle_files(site_dir: Path) -> list[tuple[str, Path]]:
