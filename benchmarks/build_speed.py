@@ -6,11 +6,14 @@
 Writes the synthetic national dataset (benchmarks/synthetic.py: SINTETIS, never real data) into
 a temporary project, then measures in one run on this machine:
 
-- the cold build (empty caches) split by stage: load, checks, chart specs and page contexts,
-  pages (templates, downloads, citations), chart images, writing, MkDocs;
-- pages and chart images per second, peak memory (this process and its workers);
-- the warm rebuild after one figure is edited, with the caches the cold build left;
-- the HTML size of a region page, without the shared scripts and stylesheets;
+- the cold build (empty caches) by stage, as `generator.build.build_site` runs them and says
+  them (generator.progress): load, checks, tidy, site pages, inputs, area pages, downloads,
+  chart images, writing, MkDocs;
+- pages and chart images per second, peak memory (this process and its workers), the search
+  index and a region page's HTML;
+- after one figure is edited: `warm_build_s`, `python -m generator build` in a new process
+  with the caches the cold build left (what an editor runs), and `serve_edit_s`, the same
+  rebuild in this process after another edit (what `serve` does);
 - the floor: plain MkDocs on the same pages with the same theme, each page a short text.
 
 Prints one `name=value` line per figure; the last two lines are `images_per_s=` and
@@ -21,16 +24,16 @@ from __future__ import annotations
 
 import argparse
 import gc
+import io
+import os
 import re
 import resource
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
-from datetime import date
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -38,32 +41,14 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import synthetic  # noqa: E402
 
-from generator.build import CheckedData, render_site  # noqa: E402
+from generator.build import build_site  # noqa: E402
 from generator.charts import export  # noqa: E402
-from generator.checks import run_checks  # noqa: E402
-from generator.dataset.load import load_dataset  # noqa: E402
-from generator.dataset.problems import raise_for_errors  # noqa: E402
-from generator.memory import collector_paused  # noqa: E402
-from generator.project import BuildInfo, Project  # noqa: E402
-from generator.site.cache import DirectoryCache  # noqa: E402
+from generator.progress import Stages  # noqa: E402
+from generator.project import Project  # noqa: E402
 from generator.site.mkdocs import build_mkdocs  # noqa: E402
 from generator.site.write import staging_dir, write_docs  # noqa: E402
-from generator.tables import figures_frame  # noqa: E402
 
 SITE_NAME = "Cakupan BPJS Ketenagakerjaan (DATA SINTETIS)"
-
-
-class Stopwatch:
-    """Wall time per named stage, in the order they ran."""
-
-    def __init__(self) -> None:
-        self.seconds: dict[str, float] = {}
-
-    def run(self, name: str, function: Callable[..., Any], *args: Any) -> Any:
-        start = time.perf_counter()
-        result = function(*args)
-        self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - start
-        return result
 
 
 def make_project(root: Path, regions: int) -> Project:
@@ -78,24 +63,21 @@ def make_project(root: Path, regions: int) -> Project:
     return Project.at(root)
 
 
-@collector_paused()  # as generator.build.build_site
-def build(project: Project, watch: Stopwatch) -> dict[str, str | bytes]:
-    """The pipeline of generator.build.build_site, stage by stage, timed."""
-    info = BuildInfo(
-        SITE_NAME, "http://127.0.0.1:8000/", is_offline=False, build_date=date(2026, 11, 22)
-    )
-    cache = DirectoryCache(project.cache_dir / "data")
-    dataset = watch.run("load", load_dataset, project.data_dir, cache)
-    findings = watch.run("checks", run_checks, dataset)
-    raise_for_errors(findings)
-    data = CheckedData(dataset, watch.run("tidy", figures_frame, dataset), findings)
-    files = render_site(project, info, data, stopwatch=watch.run)
-    with staging_dir(project.generated_dir) as docs, staging_dir(project.site_dir) as site:
-        watch.run("write", write_docs, project, files, docs)
-        watch.run("mkdocs", build_mkdocs, project, docs, site)
-        region_page = next(site.glob("wilayah/kota-*/index.html"))
-        watch.seconds["region_page_bytes"] = len(region_page.read_bytes())
-    return files
+def build(project: Project) -> Stages:
+    """generator.build.build_site, each stage timed."""
+    stages = Stages(io.StringIO())  # the seconds, without the lines
+    build_site(project, stages=stages)
+    return stages
+
+
+def cli_build_seconds(project: Project) -> float:
+    """`python -m generator build` in the project, as an editor runs it, end to end."""
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "generator", "build"], cwd=project.root, check=True,
+        capture_output=True, env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )  # fmt: skip
+    return time.perf_counter() - start
 
 
 def floor(project: Project, pages: list[str]) -> float:
@@ -113,7 +95,7 @@ def floor(project: Project, pages: list[str]) -> float:
 
 def edit_one_figure(project: Project) -> None:
     """Change one coverage figure's value, its text and quote together: a consistent edit."""
-    path = next((project.data_dir / "figures").glob("kota-*.yaml"))
+    path = sorted((project.data_dir / "figures").glob("k*-*.yaml"))[-1]
     text = path.read_text(encoding="utf-8")
     match = re.search(r"value: (\d+\.\d)\n  as_published: '([\d,]+) persen'", text)
     assert match, "no coverage figure to edit"
@@ -137,6 +119,16 @@ def peak_megabytes() -> tuple[float, float]:
     return own, workers
 
 
+def site_pages(project: Project) -> list[str]:
+    """The generated pages of the built site, as paths under docs_dir."""
+    docs = project.generated_dir.resolve()
+    return sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
+
+
+def megabytes(path: Path) -> float:
+    return path.stat().st_size / 1e6
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--regions", type=int, default=514, help="kabupaten/kota (default 514)")
@@ -156,38 +148,41 @@ def main() -> None:
         size = sum(p.stat().st_size for p in project.data_dir.rglob("*.yaml")) / 1e6
         print(f"regions={args.regions} data_files={files} data_mb={size:.1f}")
 
-        cold = Stopwatch()
-        output = build(project, cold)
-        pages = sorted(path for path in output if path.endswith(".md"))
-        charts = sum(
-            str(text).count('class="vega-chart"')
-            for path, text in output.items()
-            if path.endswith(".md")
+        cold = build(project).seconds
+        site = project.site_dir.resolve()
+        pages = site_pages(project)
+        charts = sum(1 for _ in (site / "sematkan").glob("*.html"))
+        search_mb = megabytes(site / "search" / "search_index.json")
+        region = next(site.glob("wilayah/kota-*/index.html"), None) or next(
+            site.glob("wilayah/kabupaten-*/index.html")
         )
+        region_kb = region.stat().st_size / 1024
         own, workers = peak_megabytes()
 
         gc.collect()
         edit_one_figure(project)
-        warm = Stopwatch()
-        build(project, warm)
+        warm_build = cli_build_seconds(project)
+        edit_one_figure(project)
+        start = time.perf_counter()
+        build(project)
+        serve_edit = time.perf_counter() - start
         floor_seconds = floor(project, pages)
 
-    stages = [s for s in cold.seconds if s != "region_page_bytes"]
-    without_images = sum(cold.seconds[s] for s in stages if s != "images")
-    images_per_s = "skipped" if args.skip_images else f"{2 * charts / cold.seconds['images']:.1f}"
-    generator_stages = sum(cold.seconds[s] for s in stages if s not in ("images", "mkdocs"))
-    warm_generator = sum(warm.seconds[s] for s in stages if s != "mkdocs")
-    for stage in stages:
-        print(f"cold_{stage.replace('+', '_')}_s={cold.seconds[stage]:.2f}")
+    without_images = sum(seconds for stage, seconds in cold.items() if stage != "images")
+    images_per_s = "skipped" if args.skip_images else f"{charts / cold['images']:.1f}"
+    for stage, seconds in cold.items():
+        print(f"{stage.replace(' ', '_')}_s={seconds:.2f}")
     print(f"pages={len(pages)} charts={charts} chart_images={2 * charts}")
-    print(f"cold_generator_without_images_s={generator_stages:.2f}")
-    print(f"cold_total_s={sum(cold.seconds[s] for s in stages):.2f}")
+    print(f"cold_total_s={sum(cold.values()):.2f}")
+    print(f"cold_without_images_s={without_images:.2f}")
     print(f"pages_per_s={len(pages) / without_images:.1f}")
-    print(f"peak_memory_mb={own:.0f} peak_worker_memory_mb={workers:.0f}")
-    for stage in stages:
-        print(f"warm_{stage.replace('+', '_')}_s={warm.seconds[stage]:.2f}")
-    print(f"warm_generator_s={warm_generator:.2f}")
-    print(f"region_page_kb={cold.seconds['region_page_bytes'] / 1024:.1f}")
+    print(
+        f"peak_memory_mb={max(own, workers):.0f} peak_main_mb={own:.0f} peak_worker_mb={workers:.0f}"
+    )
+    print(f"search_index_mb={search_mb:.2f}")
+    print(f"region_page_kb={region_kb:.1f}")
+    print(f"warm_build_s={warm_build:.2f}")
+    print(f"serve_edit_s={serve_edit:.2f}")
     print(f"floor_s={floor_seconds:.2f}")
     print(f"images_per_s={images_per_s}")
     print(f"ratio_vs_floor={without_images / floor_seconds:.2f}")

@@ -105,13 +105,14 @@ def render_pages(
     """Every page, rendered: the site's own here, area pages from their inputs, each read back
     from `cache` when its input is unchanged, the others across every core."""
     dataset, frame, findings = data.dataset, data.frame, data.findings
-    slugs = areas_with_pages(dataset)
     render = renderer(info)
-    pages = [render.page(spec) for spec in site_pages(dataset, FrameIndex(frame), findings, info)]
-    inputs = area_inputs(dataset, frame, findings, slugs)
+    specs = site_pages(dataset, FrameIndex(frame), findings, info)
+    pages = say(stages, "site pages", lambda: [render.page(spec) for spec in specs])
+    inputs = say(stages, "inputs", area_inputs, dataset, frame, findings, areas_with_pages(dataset))
     progress = stages.bar("area pages", len(inputs)) if stages else None
     area = functools.partial(area_page, info=info)
-    return pages + cached_map(area, inputs, cache, PAGE, min_items=POOLED_PAGES, progress=progress)
+    made = lambda: cached_map(area, inputs, cache, PAGE, min_items=POOLED_PAGES, progress=progress)  # noqa: E731
+    return pages + say(stages, "area pages", made)
 
 
 def render_site(
@@ -123,7 +124,7 @@ def render_site(
     """Every generated file (pages, downloads, chart images, embeds) and the pages' HTML."""
     data = data or check_data(project, stages)
     dataset, cache = data.dataset, project.cache_dir
-    pages = say(stages, "pages", render_pages, data, info, DirectoryCache(cache / "pages"), stages)
+    pages = render_pages(data, info, DirectoryCache(cache / "pages"), stages)
     files: dict[str, str | bytes] = {page.path: page.markdown for page in pages}
     slugs = areas_with_pages(dataset)
     files.update(say(stages, "downloads", download_files, dataset, slugs))

@@ -187,15 +187,13 @@ def _feed(digest: Any, value: Any) -> None:  # noqa: C901 - one case per kind of
 
 
 def _feed_column(digest: Any, values: numpy.ndarray) -> None:
+    """A column by its bytes, or, holding objects, by their reprs: exact for the strings,
+    numbers, None, NaN, tuples and models a frame holds, and never by identity."""
     if values.dtype == object:
-        for item in values:
-            _feed(digest, None if item is pd.NaT or _is_nan(item) else item)
+        text = "\x1f".join(map(repr, values))  # repr escapes any \x1f inside
+        digest.update(hash_of(b"objects", text.encode()).encode())
     else:
         digest.update(values.dtype.str.encode() + values.tobytes())
-
-
-def _is_nan(item: Any) -> bool:
-    return isinstance(item, float) and item != item
 
 
 @functools.cache
