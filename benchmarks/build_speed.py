@@ -129,6 +129,13 @@ def megabytes(path: Path) -> float:
     return path.stat().st_size / 1e6
 
 
+def published_size(site: Path) -> tuple[float, Path]:
+    """The megabytes GitHub Pages would publish (every file under the site, links followed),
+    and the largest file."""
+    files = [path for path in site.rglob("*") if path.is_file()]
+    return sum(path.stat().st_size for path in files) / 1e6, max(files, key=megabytes)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--regions", type=int, default=514, help="kabupaten/kota (default 514)")
@@ -157,6 +164,7 @@ def main() -> None:
             site.glob("wilayah/kabupaten-*/index.html")
         )
         region_kb = region.stat().st_size / 1024
+        site_mb, largest = published_size(site)
         own, workers = peak_megabytes()
 
         gc.collect()
@@ -180,6 +188,8 @@ def main() -> None:
         f"peak_memory_mb={max(own, workers):.0f} peak_main_mb={own:.0f} peak_worker_mb={workers:.0f}"
     )
     print(f"search_index_mb={search_mb:.2f}")
+    print(f"site_mb={site_mb:.1f}")  # GitHub Pages refuses a site over 1 GB
+    print(f"largest_file_mb={megabytes(largest):.1f} largest_file={largest.relative_to(site)}")
     print(f"region_page_kb={region_kb:.1f}")
     print(f"warm_build_s={warm_build:.2f}")
     print(f"serve_edit_s={serve_edit:.2f}")
