@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 
+from generator import downloads
 from generator.dataset.load import load_dataset
 from generator.dataset.schema import Figure
-from generator import downloads
 from generator.downloads import COLUMNS, FIGURE_COLUMNS, SOURCE_TABLE_COLUMNS
 from generator.pages.context import area_path
 from generator.pages.site import areas_with_pages

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from generator import downloads, workbook
 from generator.dataset.load import load_dataset
 from generator.dataset.periods import period_bounds
-from generator import downloads, workbook
 from generator.downloads import COLUMNS, FIGURE_COLUMNS, LICENCE, SOURCE_TABLE_COLUMNS
 from generator.workbook import DATE_COLUMNS, spreadsheet_text
 from tests.conftest import ROOT
