@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+import sys
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -163,3 +164,24 @@ def test_csv_is_plain_utf8_with_dot_decimals(built_site: Path) -> None:
         rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8"))))
         assert all(re.fullmatch(r"-?\d+(\.\d+)?", r["value"]) for r in rows)
         assert {r["is_approximate"] for r in rows} <= {"true", "false"}
+
+
+NATIONAL_FIGURES = 301_368  # the synthetic national dataset at N = 514 (benchmarks/synthetic.py)
+
+
+def test_downloads_of_the_synthetic_dataset_would_fit_github_pages_at_national_scale(
+    tmp_path: Path,
+) -> None:
+    """Bytes a figure, scaled to the national dataset: every download about 330 MB at most (it
+    was 830 MB), no file over 50 MB (the whole dataset's JSON was 250 MB)."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import synthetic
+
+    synthetic.write_dataset(tmp_path / "data", 9, provinces_=3, years=range(2022, 2027))
+    dataset = load_dataset(tmp_path / "data")
+    files = downloads.download_files(dataset, areas_with_pages(dataset))
+    del files[f"{downloads.DOWNLOADS_DIR}/README.txt"], files[downloads.REGISTER_FILE]
+    scale = NATIONAL_FIGURES / len(dataset.figures)
+    assert sum(map(len, files.values())) * scale < 330e6
+    largest = max(files, key=lambda name: len(files[name]))
+    assert len(files[largest]) * scale < 50e6, largest
