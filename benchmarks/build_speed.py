@@ -179,6 +179,14 @@ def megabytes(path: Path) -> float:
     return path.stat().st_size / 1e6
 
 
+def published_size(site: Path) -> tuple[float, float, str]:
+    """The megabytes GitHub Pages would publish (every file under the site, links followed),
+    and the largest file's megabytes and path."""
+    sizes = {path: path.stat().st_size for path in site.rglob("*") if path.is_file()}
+    largest = max(sizes, key=sizes.__getitem__)
+    return sum(sizes.values()) / 1e6, sizes[largest] / 1e6, largest.relative_to(site).as_posix()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--regions", type=int, default=514, help="kabupaten/kota (default 514)")
@@ -208,6 +216,7 @@ def main() -> None:
             site.glob("wilayah/kabupaten-*/index.html")
         )
         region_kb = region.stat().st_size / 1024
+        site_mb, largest_mb, largest = published_size(site)
         own, workers = peak_megabytes()
         svg_mb, png_mb = image_megabytes(site)
 
@@ -234,6 +243,8 @@ def main() -> None:
         f"peak_memory_mb={max(own, workers):.0f} peak_main_mb={own:.0f} peak_worker_mb={workers:.0f}"
     )
     print(f"search_index_mb={search_mb:.2f}")
+    print(f"site_mb={site_mb:.1f}")  # GitHub Pages refuses a site over 1 GB
+    print(f"largest_file_mb={largest_mb:.1f} largest_file={largest}")
     print(f"region_page_kb={region_kb:.1f}")
     print(f"warm_build_s={warm_build:.2f}")
     print(f"serve_edit_s={serve_edit:.2f}")

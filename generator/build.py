@@ -17,8 +17,9 @@ from generator.charts.export import chart_files, credit_line
 from generator.checks import run_checks
 from generator.dataset.load import load_dataset
 from generator.dataset.problems import Problem, raise_for_errors
+from generator.dataset.subset import only_province
 from generator.dataset.types import Dataset
-from generator.downloads import area_parts, download_files
+from generator.downloads import download_files
 from generator.memory import collector_paused
 from generator.pages.area import PAGE, area_page
 from generator.pages.citation import citation_files
@@ -69,10 +70,15 @@ class CheckedData:
     findings: list[Problem]
 
 
-def check_data(project: Project, stages: Stages | None = None) -> CheckedData:
-    """Load and check the dataset; raise DataError on any error."""
+def check_data(
+    project: Project, stages: Stages | None = None, province: str | None = None
+) -> CheckedData:
+    """Load and check the dataset (only `province`'s part, when given); raise DataError on any
+    error, UnknownProvince for a slug that is no province."""
     cache = DirectoryCache(project.cache_dir / "data")
     dataset = say(stages, "load", load_dataset, project.data_dir, cache)
+    if province is not None:
+        dataset = only_province(dataset, province)
     findings = say(stages, "checks", run_checks, dataset)
     raise_for_errors(findings)
     return CheckedData(dataset, say(stages, "tidy", figures_frame, dataset), findings)
@@ -122,9 +128,7 @@ def render_site(
     pages = render_pages(data, info, DirectoryCache(cache / "pages"), stages)
     files: dict[str, str | bytes] = {page.path: page.markdown for page in pages}
     slugs = areas_with_pages(dataset)
-    downloads = DirectoryCache(cache / "downloads")
-    made = lambda: download_files(dataset, slugs, area_parts(dataset, downloads), downloads)  # noqa: E731
-    files.update(say(stages, "downloads", made))
+    files.update(say(stages, "downloads", download_files, dataset, slugs))
     charts = [(chart, page.path) for page in pages for chart in page.charts]
     images = lambda: chart_files(  # noqa: E731
         charts,
@@ -166,19 +170,23 @@ def build_site(
 
 @collector_paused()
 def build_bundle(
-    project: Project, on_wait: Callable[[], None] | None = None, stages: Stages | None = None
+    project: Project,
+    on_wait: Callable[[], None] | None = None,
+    stages: Stages | None = None,
+    province: str | None = None,
 ) -> Path:
     """Render and build the site for file:// in staging, zip it into dist/; touches nothing else.
+    With `province`, the site of that province alone (dataset.subset.only_province).
 
     Without SOURCE_DATE_EPOCH the bundle is dated by its data, so a rebuild gives the same bytes.
     """
     with build_lock(project, on_wait):
         config = read_config(project)
-        data = check_data(project, stages)
+        data = check_data(project, stages, province)
         data_date = data_iso_date(data.frame)
         when = source_date_epoch() or datetime.combine(data_date, time(tzinfo=UTC))
         info = build_info(project, config, is_offline=True, when=when)
-        target = project.dist_dir / bundle_name(str(config["site_name"]), data_date)
+        target = project.dist_dir / bundle_name(str(config["site_name"]), data_date, province)
         zipped = lambda docs, site: write_bundle(site, target, when)  # noqa: E731
         return _built(project, info, data, offline_options(config), zipped, stages)
 

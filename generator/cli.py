@@ -37,11 +37,12 @@ def _project(data_dir: Path | None, site_dir: Path | None = None) -> Project:
 
 def _error_text(error: Exception) -> str:
     """A user's mistake as they should read it: every located problem, or MkDocs' warnings."""
+    from generator.dataset.subset import UnknownProvince
     from generator.site.serve import ServeError
 
     if isinstance(error, DataError):
         return "\n".join([*(format_problem(p) for p in error.problems), error.summary()])
-    if isinstance(error, ServeError):
+    if isinstance(error, ServeError | UnknownProvince):
         return str(error)
     if isinstance(error, OSError):
         return f"{error.filename}: cannot write: {error.strerror}"
@@ -80,12 +81,13 @@ def _abort(error: Exception) -> NoReturn:
 @contextmanager
 def _exit_on_user_error() -> Iterator[None]:
     """Bad data or a refused build: print it and exit 1, never a traceback. Bugs keep theirs."""
+    from generator.dataset.subset import UnknownProvince
     from generator.site.mkdocs import BuildError
     from generator.site.serve import ServeError
 
     try:
         yield
-    except (DataError, BuildError, ServeError) as error:
+    except (DataError, BuildError, ServeError, UnknownProvince) as error:
         _abort(error)
     except OSError as error:
         if error.errno not in DISK_REFUSALS:
@@ -143,13 +145,19 @@ def build(data_dir: Path | None, site_dir: Path | None) -> None:
 
 @main.command()
 @data_option
-def bundle(data_dir: Path | None) -> None:
+@click.option(
+    "--province",
+    metavar="SLUG",
+    default=None,
+    help="Bundle one province alone (its pages, offices, kabupaten/kota and downloads).",
+)
+def bundle(data_dir: Path | None, province: str | None) -> None:
     """Build the site to read offline (file://, no network) and zip it into dist/."""
     from generator.build import build_bundle
 
     project = _project(data_dir)
     with _exit_on_user_error():
-        path = build_bundle(project, _say_waiting, _stages())
+        path = build_bundle(project, _say_waiting, _stages(), province)
     click.echo(f"Wrote {path}")
 
 

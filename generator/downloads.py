@@ -1,4 +1,17 @@
-"""The dataset as files readers download: per area and whole, CSV and JSON, with a README."""
+"""The dataset as files readers download: each area's figures (CSV, JSON, Excel) and the whole
+dataset (zipped CSV and JSON, Excel), with a README.
+
+An area's files stand alone: a journalist who opens one CSV finds each figure's source named on
+its row. The whole dataset is for machines and is large (300.000 figures at national scale), so
+it holds each source once, in a sources table joined by `source_id`, and its CSV and JSON come
+zipped: deflate takes the repeated words of the quotes from 130 MB to 9 MB.
+
+Every figure is turned into text once, in one pass (`figure_texts`): its CSV line, JSON row and
+workbook row, each written by a template with the parts figures share (an area, an indicator,
+a period, a source) formatted once. A file joins the texts it needs. Made this way, the
+downloads of the national synthetic dataset take a few seconds cold where a csv writer,
+json.dumps and openpyxl per figure took minutes, so nothing is kept between builds.
+"""
 
 from __future__ import annotations
 
@@ -6,25 +19,29 @@ import csv
 import functools
 import io
 import json
-import zlib
-from collections.abc import MutableMapping
-from typing import Any
+import re
+from collections.abc import Iterable
+from json.encoder import encode_basestring  # type: ignore[attr-defined]
+from typing import Any, NamedTuple
 
-from pydantic import TypeAdapter
-
-from generator.cache import code_version, fingerprint, hash_of, pack, unpack
+from generator import workbook
+from generator.archive import zip_bytes
 from generator.checks.numbers import published_form
 from generator.dataset.periods import period_bounds, period_label
-from generator.dataset.schema import Figure
+from generator.dataset.schema import Figure, Source
 from generator.dataset.types import Dataset
 from generator.dataset.vocabulary import INDICATORS, SEGMENTS
 from generator.urls import DOWNLOADS_DIR, download_path
-from generator.workbook import spreadsheet_text, workbook_file
+from generator.workbook import DATE_COLUMNS, spreadsheet_text
 
 LICENCE = "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)"
 WHOLE_DATASET = f"{DOWNLOADS_DIR}/semua-angka"
-# Column, and what it holds (Indonesian, then English) for the README.
-COLUMNS: dict[str, str] = {
+WHOLE_CSV = f"{WHOLE_DATASET}-csv.zip"  # semua-angka.csv and sumber.csv
+WHOLE_JSON = f"{WHOLE_DATASET}-json.zip"  # semua-angka.json
+WHOLE_XLSX = f"{WHOLE_DATASET}.xlsx"
+SOURCES_TABLE = "sumber.csv"
+# Column, and what it holds (Indonesian, then English) for the README. A figure's own columns:
+FIGURE_COLUMNS: dict[str, str] = {
     "key": "pengenal tetap angka; jangkar #angka-<key> di halaman wilayah / stable id, page anchor",
     "area": "slug wilayah atau kantor cabang; angka gabungan: slug digabung '+' / area slug(s)",
     "area_name": "nama wilayah / area name",
@@ -42,22 +59,39 @@ COLUMNS: dict[str, str] = {
     "period": "periode: hari, bulan, triwulan, tahun atau rentang / period the figure refers to",
     "period_label": "periode dalam bahasa Indonesia / period in Indonesian",
     "at": "start/end: awal atau akhir periode untuk perubahan / start or end of a change",
+    "quote": "kalimat sumber tempat angka itu muncul / the sentence the figure comes from",
+    "location": "untuk angka dari tabel laporan: tabel atau halaman tempatnya / for a figure "
+    "from a report's table: the table or page it is in",
+    "note": "catatan untuk pembaca / note for readers",
+    "readings": "tafsiran kami: kolom yang tidak disebut kalimat sumber dan alasannya "
+    "('period: ...; at: ...') / fields we read from context, not stated by the quote, and why",
     "source_id": "pengenal sumber / source id",
+}
+# ... and its source's, on every row of an area's files, once per source in the whole dataset's.
+SOURCE_COLUMNS: dict[str, str] = {
     "source_publisher": "penerbit sumber / publisher",
     "source_title": "judul sumber / title",
     "source_author": "penulis sumber / author",
     "source_date": "tanggal terbit, atau tanggal pernyataan bila tanggal terbit tak tercantum / date",
     "source_url": "alamat web sumber; kosong bila belum diketahui / URL, empty when unknown",
-    "quote": "kalimat sumber tempat angka itu muncul / the sentence the figure comes from",
-    "note": "catatan untuk pembaca / note for readers",
-    "readings": "tafsiran kami: kolom yang tidak disebut kalimat sumber dan alasannya "
-    "('period: ...; at: ...') / fields we read from context, not stated by the quote, and why",
 }
+COLUMNS = {**FIGURE_COLUMNS, **SOURCE_COLUMNS}  # an area's CSV and workbook
+SOURCE_TABLE_COLUMNS = ("source_id", *SOURCE_COLUMNS)  # sumber.csv, the sheet "Sumber"
+
+
+def source_record(source: Source) -> dict[str, Any]:
+    return {
+        "source_publisher": source.publisher,
+        "source_title": source.title,
+        "source_author": source.author,
+        "source_date": source.published or source.reported,
+        "source_url": source.url,
+    }
 
 
 def figure_record(dataset: Dataset, figure: Figure) -> dict[str, Any]:
-    """One figure as a flat record with the columns above; numbers stay numbers."""
-    source = dataset.sources[figure.source]
+    """One figure as a flat record with COLUMNS; numbers stay numbers. What every download
+    holds of a figure, in the plainest form (`figure_texts` writes the same, faster)."""
     return {
         "key": figure.key,
         "area": "+".join(figure.area),
@@ -75,15 +109,12 @@ def figure_record(dataset: Dataset, figure: Figure) -> dict[str, Any]:
         "period": figure.period,
         "period_label": period_label(figure.period),
         "at": figure.at,
-        "source_id": figure.source,
-        "source_publisher": source.publisher,
-        "source_title": source.title,
-        "source_author": source.author,
-        "source_date": source.published or source.reported,
-        "source_url": source.url,
         "quote": figure.quote,
+        "location": figure.location,
         "note": figure.note,
         "readings": "; ".join(f"{r.about}: {r.reason}" for r in figure.readings) or None,
+        "source_id": figure.source,
+        **source_record(dataset.sources[figure.source]),
     }
 
 
@@ -92,130 +123,269 @@ def _order(figure: Figure) -> tuple[Any, ...]:
             figure.segment or "", figure.at or "", figure.source)  # fmt: skip
 
 
-def _csv_cell(value: Any) -> Any:
-    """A CSV cell: text that a spreadsheet would run as a formula (OWASP's CSV injection) made
-    inert the one way every download does it (workbook.spreadsheet_text); numbers stay numbers."""
+# --- one value in each syntax -------------------------------------------------------------------
+
+_CSV_SPECIAL = re.compile(r'[,"\r\n]')
+
+
+def _csv_cell(value: Any) -> str:
+    """A CSV cell as csv.writer writes it (excel dialect), with text that a spreadsheet would run
+    as a formula (OWASP's CSV injection) made inert the one way every download does it
+    (workbook.spreadsheet_text); numbers stay numbers."""
+    if isinstance(value, str):
+        return _csv_text(value)
     if value is None:
         return ""
     if isinstance(value, bool):
-        return str(value).lower()
-    return spreadsheet_text(value) if isinstance(value, str) else value
+        return "true" if value else "false"
+    return repr(value)
 
 
-def csv_rows(records: list[dict[str, Any]]) -> str:
-    """The records as CSV lines, without the header."""
-    stream = io.StringIO()
-    writer = csv.DictWriter(stream, fieldnames=list(COLUMNS), lineterminator="\r\n")
-    writer.writerows({k: _csv_cell(v) for k, v in record.items()} for record in records)
-    return stream.getvalue()
+def _csv_text(value: str) -> str:
+    return _inert_csv_text(spreadsheet_text(value))
 
 
-def csv_file(parts: list[str]) -> bytes:
-    """A CSV file: the header, then parts made by `csv_rows`."""
-    return (",".join(COLUMNS) + "\r\n" + "".join(parts)).encode("utf-8")
+def _inert_csv_text(text: str) -> str:
+    if _CSV_SPECIAL.search(text):
+        return '"' + text.replace('"', '""') + '"'
+    return text
 
 
-def json_lines(records: list[dict[str, Any]]) -> str:
-    """The records as JSON, one a line, joined by commas: a part of `json_file`'s list.
-
-    One line a figure keeps the file readable and diffable, and lets json use its C encoder
-    per record (an indented dump runs in pure Python: ten times slower at 300.000 figures).
-    """
-    return ",\n".join(json.dumps(r, ensure_ascii=False, sort_keys=True) for r in records)
+def _json_value(value: Any) -> str:
+    """A value as json.dumps(ensure_ascii=False) writes it."""
+    if isinstance(value, str):
+        return str(encode_basestring(value))
+    return json.dumps(value)
 
 
-def json_file(parts: list[str], title: str) -> bytes:
-    """The figures of `json_lines` parts as {"figures": [...], "meta": {...}}."""
-    meta = {
+class Texts(NamedTuple):
+    """Values in each download's syntax: CSV cells, JSON array items, workbook cells."""
+
+    csv: str
+    json: str
+    xlsx: str
+
+
+def texts_of(values: Iterable[Any]) -> Texts:
+    listed = list(values)
+    return Texts(
+        ",".join(_csv_cell(v) for v in listed),
+        ", ".join(_json_value(v) for v in listed),
+        "".join(workbook.cell(v) for v in listed),
+    )
+
+
+_MISSING = texts_of([None])
+
+
+def _text(value: str) -> Texts:
+    """One text value in each syntax: the common case of texts_of, inline for speed."""
+    inert = spreadsheet_text(value)  # JSON keeps the text as it is; it runs nowhere
+    return Texts(_inert_csv_text(inert), encode_basestring(value), workbook.inert_text_cell(inert))
+
+
+def _optional_text(value: str | None) -> Texts:
+    """A text that may be missing: a series point has a location, not a quote."""
+    return _MISSING if value is None else _text(value)
+
+
+class FigureText(NamedTuple):
+    """One figure in every download's syntax (FIGURE_COLUMNS), with what picks its files."""
+
+    area: tuple[str, ...]
+    source: str
+    csv: str
+    json: str
+    xlsx: str
+    dates: str  # the workbook's DATE_COLUMNS cells
+
+
+class _Shared:
+    """The parts many figures share, each formatted once (functools.cache on methods: one
+    instance per call of figure_texts, dropped after it)."""
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+
+    @functools.cache  # noqa: B019
+    def area(self, area: tuple[str, ...]) -> Texts:
+        return texts_of(("+".join(area), self.dataset.area_name(area)))
+
+    @functools.cache  # noqa: B019
+    def kind(self, indicator: str, segment: str | None) -> Texts:
+        label = SEGMENTS.get(segment or "", "Semua segmen")
+        return texts_of((indicator, INDICATORS[indicator].label, segment, label))
+
+    @functools.cache  # noqa: B019
+    def unit(self, unit: str, decimals: int) -> Texts:
+        """The unit and the decimals the source wrote."""
+        return texts_of((unit, decimals))
+
+    @functools.cache  # noqa: B019
+    def decimals(self, as_published: str) -> int:
+        return published_form(as_published)[0]
+
+    @functools.cache  # noqa: B019
+    def flags(self, statistic: str | None, is_approximate: bool) -> Texts:
+        return texts_of((statistic, is_approximate))
+
+    @functools.cache  # noqa: B019
+    def period(self, period: str, at: str | None) -> tuple[Texts, str]:
+        """The period columns and `at`, and the workbook's date cells."""
+        start, end = period_bounds(period)
+        dates = workbook.date_cell(start) + workbook.date_cell(end)
+        return texts_of((period, period_label(period), at)), dates
+
+    @functools.cache  # noqa: B019
+    def tail(self, note: str | None, readings: str | None, source: str) -> Texts:
+        return texts_of((note, readings, source))
+
+
+def _readings(figure: Figure) -> str | None:
+    return "; ".join(f"{r.about}: {r.reason}" for r in figure.readings) or None
+
+
+def figure_texts(dataset: Dataset) -> list[FigureText]:
+    """Every figure in every syntax, in download order: by area, period, indicator, segment."""
+    shared = _Shared(dataset)
+    made = []
+    for f in sorted(dataset.figures, key=_order):
+        key, published = _text(f.key), _text(f.as_published)
+        quote, location = _optional_text(f.quote), _optional_text(f.location)
+        value = repr(f.value)
+        area, kind = shared.area(f.area), shared.kind(f.indicator, f.segment)
+        unit, flags = (
+            shared.unit(f.unit, shared.decimals(f.as_published)),
+            shared.flags(f.statistic, f.is_approximate),
+        )
+        (period, dates), tail = (
+            shared.period(f.period, f.at),
+            shared.tail(f.note, _readings(f), f.source),
+        )
+        made.append(FigureText(
+            f.area, f.source,
+            f"{key.csv},{area.csv},{kind.csv},{value},{unit.csv},{published.csv},{flags.csv},"
+            f"{period.csv},{quote.csv},{location.csv},{tail.csv}",
+            f"{key.json}, {area.json}, {kind.json}, {value}, {unit.json}, {published.json}, "
+            f"{flags.json}, {period.json}, {quote.json}, {location.json}, {tail.json}",
+            f"{key.xlsx}{area.xlsx}{kind.xlsx}<c><v>{value}</v></c>{unit.xlsx}{published.xlsx}"
+            f"{flags.xlsx}{period.xlsx}{quote.xlsx}{location.xlsx}{tail.xlsx}",
+            dates,
+        ))  # fmt: skip
+    return made
+
+
+def source_texts(dataset: Dataset) -> dict[str, Texts]:
+    """SOURCE_COLUMNS of each source, by id."""
+    return {sid: texts_of(source_record(s).values()) for sid, s in dataset.sources.items()}
+
+
+# --- files --------------------------------------------------------------------------------------
+
+
+def _meta(title: str) -> dict[str, Any]:
+    return {
         "title": title,
         "licence": LICENCE,
         "credit": "Cakupan BPJS Ketenagakerjaan, dan sumber asli tiap angka",
         "quotes": "Kutipan tetap milik penerbitnya, dimuat sebagai kutipan singkat.",
         "generated_from": "Dataset YAML situs (data/), divalidasi dan diperiksa saat dibangun.",
         "columns": COLUMNS,
+        "layout": "figures: satu larik per angka, urut seperti columns; sources: sumber menurut "
+        "source_id / figures: one array per figure, in the order of columns; sources by id",
     }
-    figures = ",\n".join(part for part in parts if part)
-    meta_text = json.dumps(meta, ensure_ascii=False, indent=1, sort_keys=True)
-    body = f"[\n{figures}\n]" if figures else "[]"
-    return f'{{\n"figures": {body},\n"meta": {meta_text}\n}}\n'.encode()
 
 
-def readme_text(register_credit: str = "") -> str:
-    columns = "\n".join(f"  {name:<17} {meaning}" for name, meaning in COLUMNS.items())
-    return f"""Unduhan data: Cakupan BPJS Ketenagakerjaan
-==========================================
-
-Berkas
-  semua-angka.csv / .json / .xlsx     semua angka dalam dataset
-  wilayah/<slug>.csv / .json / .xlsx  angka satu wilayah atau kantor cabang (termasuk gabungan)
-  grafik/<halaman>--<grafik>.png / .svg  setiap grafik, dengan judul dan sumbernya di dalam gambar
-  kutipan/<halaman>.bib / .ris           kutipan setiap halaman
-  daftar-wilayah.csv          setiap provinsi dan kabupaten/kota dengan kode Kemendagri
-                              (dan kode BPS bila ada): slug, name, type, code, bps_code, parent
-
-Setiap baris adalah satu angka sebagaimana disebut sumbernya. CSV memakai koma sebagai pemisah,
-UTF-8 tanpa BOM, dan titik sebagai tanda desimal (untuk mesin); kolom `as_published` memuat
-angka persis seperti tertulis di sumber. Nilai kosong berarti sumber tidak menyebutnya. Teks yang
-diawali =, +, -, @, tab atau CR diberi tanda petik tunggal (') di depannya agar program lembar
-kerja tidak menjalankannya sebagai rumus.
-Berkas .xlsx (Excel, LibreOffice) memuat kolom yang sama dengan angka sebagai angka, ditambah
-period_start dan period_end sebagai tanggal, dan lembar "Keterangan" tentang kolom dan lisensi.
-
-Kolom
-{columns}
-
-Lisensi
-  Data: {LICENCE}. Cantumkan "Cakupan BPJS Ketenagakerjaan" dan sumber asli setiap angka.
-  Kalimat kutipan tetap milik penerbitnya dan dimuat sebagai kutipan singkat.
-  {register_credit or ""}
-  daftar-wilayah.csv adalah turunan daftar itu dan berlisensi sama (ODbL), bukan CC BY 4.0.
-
----
-
-Data downloads: each row is one figure as its source states it. CSV is comma-separated UTF-8
-without BOM with a dot as decimal mark (machine-readable); `as_published` keeps the number as
-the source wrote it, and an empty value means the source does not say. A text cell that begins
-with =, +, -, @, tab or CR starts with a single quote (') so that spreadsheet programs do not run
-it as a formula. Columns are listed above (Indonesian / English).
-
-Licence: data {LICENCE}; credit "Cakupan BPJS Ketenagakerjaan"
-and each figure's original source. Quotes remain their publishers' and are reproduced as short
-quotations for citation.
-"""
+def json_file(title: str, figures: list[FigureText], sources: dict[str, Source]) -> bytes:
+    """{"meta", "columns", "sources", "figures"}: each figure an array in the order of
+    "columns", one a line; each source once, by id."""
+    head = json.dumps(
+        {
+            "meta": _meta(title),
+            "columns": list(FIGURE_COLUMNS),
+            "sources": {sid: source_record(sources[sid]) for sid in _used(figures)},
+        },
+        ensure_ascii=False,
+        indent=1,
+    )
+    rows = ",\n".join(f"[{figure.json}]" for figure in figures)
+    body = f"[\n{rows}\n]" if rows else "[]"
+    return f'{head[:-2]},\n"figures": {body}\n}}\n'.encode()
 
 
-Part = tuple[str, str]  # an area's figures as CSV lines and as JSON lines
-PART: TypeAdapter[Part] = TypeAdapter(Part)
+def _used(figures: list[FigureText]) -> list[str]:
+    """The sources `figures` cite, sorted."""
+    return sorted({figure.source for figure in figures})
 
 
-def figures_by_area(dataset: Dataset) -> dict[str, list[Figure]]:
-    """Figures by area (a slug, or slugs joined by '+'), areas sorted, each in download order."""
-    by_area: dict[str, list[Figure]] = {}
-    for figure in sorted(dataset.figures, key=_order):
-        by_area.setdefault("+".join(figure.area), []).append(figure)
-    return by_area
+def csv_file(columns: Iterable[str], lines: Iterable[str]) -> bytes:
+    """A CSV file: the header, then `lines` (each ending in CRLF)."""
+    return (",".join(columns) + "\r\n" + "".join(lines)).encode("utf-8")
 
 
-def area_part(dataset: Dataset, figures: list[Figure]) -> Part:
-    """An area's figures as text for the downloads."""
-    records = [figure_record(dataset, figure) for figure in figures]
-    return csv_rows(records), json_lines(records)
+def area_files(
+    slug: str, title: str, figures: list[FigureText], sources: dict[str, Texts],
+    dataset_sources: dict[str, Source],
+) -> dict[str, bytes]:  # fmt: skip
+    """An area's figures (its own and its joint ones), each row standing alone with its source:
+    CSV, JSON and workbook."""
+    header = [*COLUMNS, *DATE_COLUMNS]
+    rows = "".join(f"<row>{f.xlsx}{sources[f.source].xlsx}{f.dates}</row>" for f in figures)
+    sheets = {
+        "Angka": workbook.row(header) + rows,
+        "Keterangan": workbook.about_sheet(title, LICENCE, {**COLUMNS, **DATE_COLUMNS}),
+    }
+    return {
+        download_path(slug, "csv"): csv_file(
+            COLUMNS, (f"{f.csv},{sources[f.source].csv}\r\n" for f in figures)
+        ),
+        download_path(slug, "json"): json_file(title, figures, dataset_sources),
+        download_path(slug, "xlsx"): workbook.workbook_file(sheets, title),
+    }
 
 
-def area_parts(dataset: Dataset, cache: MutableMapping[str, bytes]) -> dict[str, Part]:
-    """Each area's `area_part`, areas sorted; read back from `cache` while the area's figures,
-    the rest of the dataset and the code are unchanged."""
-    everything_else = (dataset.regions, dataset.offices, dataset.sources, dataset.events)
-    common = code_version() + fingerprint(everything_else)
-    parts = {}
-    for area, figures in figures_by_area(dataset).items():
-        key = "part-" + hash_of(common, fingerprint(figures))
-        try:
-            parts[area] = unpack(cache[key], PART)
-        except (KeyError, ValueError, zlib.error):  # a miss, or a damaged entry
-            parts[area] = area_part(dataset, figures)
-            cache[key] = pack(parts[area], PART)
-    return parts
+# Deflate's fastest level for the whole dataset's zips: for the national synthetic dataset's CSV
+# (105 MB) and JSON (124 MB) it gives 9.1 and 10.1 MB in 0.4 s each, where level 6 gives 7.0 and
+# 7.5 MB in 1.1 s each.
+WHOLE_LEVEL = 1
+
+
+def whole_files(
+    dataset: Dataset, figures: list[FigureText], sources: dict[str, Texts]
+) -> dict[str, bytes]:
+    """The whole dataset, each figure once and each source once: zipped CSV, zipped JSON, and
+    a workbook with a sheet for each."""
+    used = _used(figures)
+    source_lines = (f"{_csv_cell(sid)},{sources[sid].csv}\r\n" for sid in used)
+    source_rows = "".join(
+        f"<row>{workbook.text_cell(sid)}{sources[sid].xlsx}</row>" for sid in used
+    )
+    readme = readme_text(register_credit(dataset)).encode("utf-8")
+    sheets = {
+        "Angka": workbook.row([*FIGURE_COLUMNS, *DATE_COLUMNS])
+        + "".join(f"<row>{f.xlsx}{f.dates}</row>" for f in figures),
+        "Sumber": workbook.row(SOURCE_TABLE_COLUMNS) + source_rows,
+        "Keterangan": workbook.about_sheet("Semua angka", LICENCE, {**COLUMNS, **DATE_COLUMNS}),
+    }
+    figures_csv = csv_file(FIGURE_COLUMNS, (f"{f.csv}\r\n" for f in figures))
+    return {
+        WHOLE_CSV: zip_bytes(
+            [
+                ("README.txt", readme),
+                ("semua-angka.csv", figures_csv),
+                (SOURCES_TABLE, csv_file(SOURCE_TABLE_COLUMNS, source_lines)),
+            ],
+            level=WHOLE_LEVEL,
+        ),
+        WHOLE_JSON: zip_bytes(
+            [
+                ("README.txt", readme),
+                ("semua-angka.json", json_file("Semua angka", figures, dataset.sources)),
+            ],
+            level=WHOLE_LEVEL,
+        ),
+        WHOLE_XLSX: workbook.workbook_file(sheets, "Semua angka"),
+    }
 
 
 REGISTER_COLUMNS = ("slug", "name", "type", "code", "bps_code", "parent")
@@ -229,12 +399,12 @@ def register_file(dataset: Dataset) -> bytes:
     writer.writerow(REGISTER_COLUMNS)
     for slug, region in dataset.regions.items():
         values = (slug, region.name, region.type, region.code, region.bps_code, region.parent)
-        writer.writerow(_csv_cell(v) for v in values)
+        writer.writerow(spreadsheet_text(v) if isinstance(v, str) else v for v in values)
     return stream.getvalue().encode("utf-8")
 
 
 def register_credit(dataset: Dataset) -> str:
-    """ODbL attribution of the list of regions, for the README and the JSON files."""
+    """ODbL attribution of the list of regions, for the README."""
     register = dataset.register
     if register is None:
         return ""
@@ -244,66 +414,89 @@ def register_credit(dataset: Dataset) -> str:
     )
 
 
-def download_files(
-    dataset: Dataset,
-    slugs: list[str],
-    parts: dict[str, Part],
-    cache: MutableMapping[str, bytes] | None = None,
-) -> dict[str, bytes]:
-    """Every download, by path under docs_dir: each page's area and the whole dataset.
+def figures_of(figures: list[FigureText], slugs: list[str]) -> dict[str, list[FigureText]]:
+    """Each slug's figures: those whose area names it (a joint figure goes to each of its
+    areas), in download order."""
+    of_slug: dict[str, list[FigureText]] = {slug: [] for slug in slugs}
+    for figure in figures:
+        for slug in figure.area:
+            if slug in of_slug:
+                of_slug[slug].append(figure)
+    return of_slug
 
-    `parts` holds each area's figures as text (`area_part`), areas in sorted order; a file
-    joins the parts it needs, so no figure is turned into text twice. `cache` keeps the
-    workbooks (`workbook_files`).
-    """
+
+def download_files(dataset: Dataset, slugs: list[str]) -> dict[str, bytes]:
+    """Every download, by path under docs_dir: each page's area (`slugs`) and the whole dataset."""
+    figures = figure_texts(dataset)
+    sources = source_texts(dataset)
     files = {
-        f"{WHOLE_DATASET}.csv": csv_file([csv for csv, _ in parts.values()]),
-        f"{WHOLE_DATASET}.json": json_file([lines for _, lines in parts.values()], "Semua angka"),
         f"{DOWNLOADS_DIR}/README.txt": readme_text(register_credit(dataset)).encode("utf-8"),
         REGISTER_FILE: register_file(dataset),
+        **whole_files(dataset, figures, sources),
     }
-    of_slug: dict[str, list[Part]] = {slug: [] for slug in slugs}
-    for area, part in parts.items():
-        for slug in area.split("+"):
-            if slug in of_slug:
-                of_slug[slug].append(part)
-    for slug, own in of_slug.items():
-        files[download_path(slug, "csv")] = csv_file([csv for csv, _ in own])
-        files[download_path(slug, "json")] = json_file(
-            [lines for _, lines in own], dataset.area_name(slug)
-        )
-    files.update(workbook_files(dataset, slugs, parts, cache))
+    for slug, own in figures_of(figures, slugs).items():
+        files |= area_files(slug, dataset.area_name(slug), own, sources, dataset.sources)
     return files
 
 
-def workbook_files(
-    dataset: Dataset,
-    slugs: list[str],
-    parts: dict[str, Part],
-    cache: MutableMapping[str, bytes] | None = None,
-) -> dict[str, bytes]:
-    """The whole dataset and each page's area (with its joint figures) as .xlsx.
+def _column_lines(columns: dict[str, str]) -> str:
+    return "\n".join(f"  {name:<17} {meaning}" for name, meaning in columns.items())
 
-    openpyxl takes about 50 µs a cell, so each workbook is kept in `cache` under the hash of
-    its parts' CSV text (which holds every column it writes) and of the code: a rebuild writes
-    only the workbooks whose figures changed.
-    """
-    cache = {} if cache is None else cache
-    common = code_version()
-    by_area = functools.cache(lambda: figures_by_area(dataset))
 
-    def workbook(areas: list[str], title: str) -> bytes:
-        key = "xlsx-" + hash_of(common, title.encode(), *(parts[a][0].encode() for a in areas))
+def readme_text(register_credit: str = "") -> str:
+    return f"""Unduhan data: Cakupan BPJS Ketenagakerjaan
+==========================================
 
-        if (kept := cache.get(key)) is not None:  # bytes, sealed by the cache against damage
-            return kept
-        records = [figure_record(dataset, f) for a in areas for f in by_area()[a]]
-        made = workbook_file(records, COLUMNS, title, LICENCE)
-        cache[key] = made
-        return made
+Berkas
+  wilayah/<slug>.csv / .json / .xlsx  angka satu wilayah atau kantor cabang (termasuk gabungan);
+                              setiap baris lengkap dengan sumbernya
+  semua-angka-csv.zip         semua angka: semua-angka.csv (satu baris per angka, sumber
+                              sebagai source_id) dan sumber.csv (satu baris per sumber)
+  semua-angka-json.zip        semua angka: semua-angka.json
+  semua-angka.xlsx            semua angka: lembar "Angka", "Sumber" dan "Keterangan"
+  grafik/<halaman>--<grafik>.png / .svg  setiap grafik, dengan judul dan sumbernya di dalam gambar
+  kutipan/<halaman>.bib / .ris           kutipan setiap halaman
+  daftar-wilayah.csv          setiap provinsi dan kabupaten/kota dengan kode Kemendagri
+                              (dan kode BPS bila ada): slug, name, type, code, bps_code, parent
 
-    files = {f"{WHOLE_DATASET}.xlsx": workbook(list(parts), "Semua angka")}
-    for slug in slugs:
-        areas = [area for area in parts if slug in area.split("+")]
-        files[download_path(slug, "xlsx")] = workbook(areas, dataset.area_name(slug))
-    return files
+Setiap baris adalah satu angka sebagaimana disebut sumbernya. CSV memakai koma sebagai pemisah,
+UTF-8 tanpa BOM, dan titik sebagai tanda desimal (untuk mesin); kolom `as_published` memuat
+angka persis seperti tertulis di sumber. Nilai kosong berarti sumber tidak menyebutnya. Teks yang
+diawali =, +, -, @, tab atau CR diberi tanda petik tunggal (') di depannya agar program lembar
+kerja tidak menjalankannya sebagai rumus.
+Berkas satu wilayah berdiri sendiri: setiap baris memuat kolom sumbernya. Berkas semua angka
+memuat setiap sumber sekali saja (sumber.csv, lembar "Sumber", "sources" dalam JSON); gabungkan
+dengan kolom source_id.
+Berkas .xlsx (Excel, LibreOffice) memuat kolom yang sama dengan angka sebagai angka, ditambah
+period_start dan period_end sebagai tanggal, dan lembar "Keterangan" tentang kolom dan lisensi.
+Berkas .json: "columns" menamai kolom, "figures" memuat satu larik per angka dengan urutan itu,
+"sources" memuat kolom sumber menurut source_id, "meta" memuat lisensi dan arti kolom.
+
+Kolom angka
+{_column_lines(FIGURE_COLUMNS)}
+
+Kolom sumber (di setiap baris berkas wilayah; sekali per sumber di berkas semua angka)
+{_column_lines(SOURCE_COLUMNS)}
+
+Lisensi
+  Data: {LICENCE}. Cantumkan "Cakupan BPJS Ketenagakerjaan" dan sumber asli setiap angka.
+  Kalimat kutipan tetap milik penerbitnya dan dimuat sebagai kutipan singkat.
+  {register_credit or ""}
+  daftar-wilayah.csv adalah turunan daftar itu dan berlisensi sama (ODbL), bukan CC BY 4.0.
+
+---
+
+Data downloads: each row is one figure as its source states it. CSV is comma-separated UTF-8
+without BOM with a dot as decimal mark (machine-readable); `as_published` keeps the number as
+the source wrote it, and an empty value means the source does not say. A text cell that begins
+with =, +, -, @, tab or CR starts with a single quote (') so that spreadsheet programs do not run
+it as a formula. An area's files stand alone, each row with its source's columns; the whole
+dataset (zipped CSV and JSON, and the workbook) holds each source once, in a sources table
+joined by source_id. In the JSON, "figures" holds one array per figure in the order of
+"columns", and "sources" the source columns by source_id. Columns are listed above
+(Indonesian / English).
+
+Licence: data {LICENCE}; credit "Cakupan BPJS Ketenagakerjaan"
+and each figure's original source. Quotes remain their publishers' and are reproduced as short
+quotations for citation.
+"""

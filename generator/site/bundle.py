@@ -10,11 +10,11 @@ import zipfile
 from datetime import date, datetime
 from pathlib import Path
 
+from generator.archive import FILE_MODE, write_entries
+
 # Only a web server shows 404.html (its links are absolute, from the server's root), and the
 # sitemap is for search engines and dated by the build clock: none of them belongs offline.
 LEFT_OUT = frozenset({"404.html", "sitemap.xml", "sitemap.xml.gz"})
-FILE_MODE = 0o644
-ZIP_EPOCH = datetime(1980, 1, 1)  # the earliest time a zip entry can carry
 COMPRESSION_LEVEL = 9
 
 
@@ -24,9 +24,11 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
-def bundle_name(site_name: str, data_date: date) -> str:
-    """`cakupan-bpjs-ketenagakerjaan-2025-04-14.zip`: the site, and the date of its data."""
-    return f"{slugify(site_name)}-{data_date.isoformat()}.zip"
+def bundle_name(site_name: str, data_date: date, province: str | None = None) -> str:
+    """`cakupan-bpjs-ketenagakerjaan-2025-04-14.zip`: the site, and the date of its data; with
+    a province, `cakupan-bpjs-ketenagakerjaan-jawa-timur-2025-04-14.zip`."""
+    parts = [slugify(site_name), province, data_date.isoformat()]
+    return "-".join(part for part in parts if part) + ".zip"
 
 
 def bundle_files(site_dir: Path) -> list[tuple[str, Path]]:
@@ -36,25 +38,10 @@ def bundle_files(site_dir: Path) -> list[tuple[str, Path]]:
     return sorted((name, path) for name, path in named if name not in LEFT_OUT)
 
 
-def zip_entry(name: str, when: datetime) -> zipfile.ZipInfo:
-    """An entry whose metadata depend on nothing but its name and `when`."""
-    moment = max(when.replace(tzinfo=None), ZIP_EPOCH)
-    info = zipfile.ZipInfo(name, date_time=moment.timetuple()[:6])
-    info.create_system = 3  # Unix, so the permission bits below are read
-    info.external_attr = (0o100000 | FILE_MODE) << 16  # a regular file, rw-r--r--
-    info.compress_type = zipfile.ZIP_DEFLATED
-    return info
-
-
 def write_zip(files: list[tuple[str, Path]], folder: str, when: datetime, target: Path) -> None:
+    entries = ((f"{folder}/{name}", path.read_bytes()) for name, path in files)
     with zipfile.ZipFile(target, "w") as archive:
-        for name, path in files:
-            archive.writestr(
-                zip_entry(f"{folder}/{name}", when),
-                path.read_bytes(),
-                compress_type=zipfile.ZIP_DEFLATED,
-                compresslevel=COMPRESSION_LEVEL,
-            )
+        write_entries(archive, entries, when, level=COMPRESSION_LEVEL)
 
 
 def write_bundle(site_dir: Path, target: Path, when: datetime) -> Path:

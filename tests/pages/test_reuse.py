@@ -64,9 +64,9 @@ def build_pages(
 
 
 def build_downloads(data_dir: Path, cache: dict[str, bytes]) -> dict[str, bytes]:
+    """The downloads; they keep nothing in `cache` (made cold every build), so a reuse is moot."""
     dataset = load_dataset(data_dir)
-    parts = downloads.area_parts(dataset, cache)
-    return downloads.download_files(dataset, areas_with_pages(dataset), parts)
+    return downloads.download_files(dataset, areas_with_pages(dataset))
 
 
 def _edit(path: Path, old: str, new: str) -> None:

@@ -406,6 +406,10 @@ def test_slug_and_name() -> None:
     assert (
         bundle_name(SITE_NAME, date(2025, 4, 14)) == "cakupan-bpjs-ketenagakerjaan-2025-04-14.zip"
     )
+    assert (
+        bundle_name(SITE_NAME, date(2025, 4, 14), "jawa-timur")
+        == "cakupan-bpjs-ketenagakerjaan-jawa-timur-2025-04-14.zip"
+    )
 
 
 def test_source_date_epoch_is_read_as_utc() -> None:

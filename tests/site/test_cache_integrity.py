@@ -18,7 +18,6 @@ from typing import Any
 
 import pytest
 
-from generator import downloads
 from generator.cache import DirectoryCache
 from generator.charts import export
 from generator.dataset.load import load_dataset
@@ -91,18 +90,6 @@ def test_an_edited_page_entry_is_not_published(mini_data: Path, tmp_path: Path) 
     again = pages()
     assert again == first
     assert not any("35 persen" in text for text in again.values())
-
-
-def test_an_edited_download_entry_is_not_published(mini_data: Path, tmp_path: Path) -> None:
-    dataset = load_dataset(mini_data)
-    cache = DirectoryCache(tmp_path / "downloads")
-    first = downloads.area_parts(dataset, cache)
-    for path in _entries(cache.directory):
-        if (
-            changed := _recompressed_edit(path.read_bytes(), b"53 persen", b"35 persen")
-        ) is not None:
-            path.write_bytes(changed)
-    assert downloads.area_parts(dataset, cache) == first
 
 
 @pytest.mark.parametrize("keep", [0, 100], ids=["zero-byte", "truncated"])

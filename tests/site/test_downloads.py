@@ -6,14 +6,18 @@ import csv
 import io
 import json
 import re
+import sys
+import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
 
+from generator import downloads
 from generator.dataset.load import load_dataset
 from generator.dataset.schema import Figure
-from generator.downloads import COLUMNS
+from generator.downloads import COLUMNS, FIGURE_COLUMNS, SOURCE_TABLE_COLUMNS
 from generator.pages.context import area_path
 from generator.pages.site import areas_with_pages
 from tests.conftest import ROOT
@@ -77,32 +81,62 @@ def test_area_csv_equals_the_dataset_row_for_row(built_site: Path, slug: str) ->
     assert sorted((_from_csv(r) for r in rows), key=lambda r: str(r["key"])) == expected
 
 
+def _json_rows(document: dict[str, Any]) -> list[dict[str, Any]]:
+    """A JSON download's figures as records, each joined with its source by source_id."""
+    rows = [dict(zip(document["columns"], row, strict=True)) for row in document["figures"]]
+    return [{**row, **document["sources"][row["source_id"]]} for row in rows]
+
+
+def _by_key(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return sorted(rows, key=lambda r: str(r["key"]))
+
+
 @pytest.mark.parametrize("slug", AREAS)
 def test_area_json_equals_the_dataset_row_for_row(built_site: Path, slug: str) -> None:
     document = json.loads((built_site / f"unduh/wilayah/{slug}.json").read_text(encoding="utf-8"))
-    rows = [{k: r[k] for k in _expected(DATASET.figures[0])} for r in document["figures"]]
+    assert sorted(document["sources"]) == sorted({f.source for f in _figures_of(slug)})
+    rows = [{k: r[k] for k in _expected(DATASET.figures[0])} for r in _json_rows(document)]
     expected = [_expected(f) for f in _figures_of(slug)]
-    assert sorted(rows, key=lambda r: r["key"]) == sorted(expected, key=lambda r: str(r["key"]))
+    assert _by_key(rows) == _by_key(expected)
     assert all(
         type(r["value"]) is type(e["value"])
-        for r, e in zip(
-            sorted(rows, key=lambda r: r["key"]),
-            sorted(expected, key=lambda r: str(r["key"])),
-            strict=True,
-        )
+        for r, e in zip(_by_key(rows), _by_key(expected), strict=True)
     ), "counts must stay integers"
 
 
-def test_whole_dataset_holds_every_figure_once(built_site: Path) -> None:
-    rows = _csv_rows(built_site / "unduh/semua-angka.csv")
-    assert list(rows[0]) == list(COLUMNS)
+def _zipped(built_site: Path, name: str) -> zipfile.ZipFile:
+    return zipfile.ZipFile(built_site / "unduh" / name)
+
+
+def test_whole_dataset_holds_every_figure_once_and_each_source_once(built_site: Path) -> None:
+    with _zipped(built_site, "semua-angka-csv.zip") as archive:
+        rows = list(csv.DictReader(io.StringIO(archive.read("semua-angka.csv").decode())))
+        sources = list(csv.DictReader(io.StringIO(archive.read("sumber.csv").decode())))
+    assert list(rows[0]) == list(FIGURE_COLUMNS)  # no source details on a figure's row
+    assert list(sources[0]) == list(SOURCE_TABLE_COLUMNS)
     assert sorted(r["key"] for r in rows) == sorted(f.key for f in DATASET.figures)
-    document = json.loads((built_site / "unduh/semua-angka.json").read_text(encoding="utf-8"))
-    assert [_expected(f) for f in DATASET.figures] == sorted(
-        ({k: r[k] for k in _expected(DATASET.figures[0])} for r in document["figures"]),
-        key=lambda r: [f.key for f in DATASET.figures].index(r["key"]),
-    )
+    by_id = {s["source_id"]: s for s in sources}
+    assert len(by_id) == len(sources) == len({f.source for f in DATASET.figures})
+    joined = [_from_csv({**row, **by_id[row["source_id"]]}) for row in rows]
+    assert _by_key(joined) == _by_key([_expected(f) for f in DATASET.figures])
+    with _zipped(built_site, "semua-angka-json.zip") as archive:
+        document = json.loads(archive.read("semua-angka.json"))
+    records = [{k: r[k] for k in _expected(DATASET.figures[0])} for r in _json_rows(document)]
+    assert _by_key(records) == _by_key([_expected(f) for f in DATASET.figures])
     assert "CC BY 4.0" in document["meta"]["licence"]
+
+
+def test_whole_dataset_zips_are_the_same_bytes_every_build() -> None:
+    """Sorted entries, each dated 1980-01-01: the zips depend on the figures alone."""
+    first = downloads.download_files(DATASET, AREAS)
+    assert first == downloads.download_files(DATASET, AREAS)
+    for name in (downloads.WHOLE_CSV, downloads.WHOLE_JSON, downloads.WHOLE_XLSX):
+        with zipfile.ZipFile(io.BytesIO(first[name])) as archive:
+            entries = archive.infolist()
+        assert {e.date_time for e in entries} == {(1980, 1, 1, 0, 0, 0)}, name
+        if name != downloads.WHOLE_XLSX:  # a workbook's parts go in the order Excel expects
+            assert [e.filename for e in entries] == sorted(e.filename for e in entries)
+        assert all(e.compress_type == zipfile.ZIP_DEFLATED for e in entries)
 
 
 def test_readme_names_every_column_and_the_licence(built_site: Path) -> None:
@@ -116,19 +150,52 @@ def test_home_page_links_the_whole_dataset_and_readme(built_site: Path) -> None:
     page = built_site / "index.html"
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
     targets = {(page.parent / a["href"]).resolve() for a in soup.select("#unduh ~ p a")}
-    for name in ("semua-angka.csv", "semua-angka.json", "README.txt"):
+    for name in ("semua-angka-csv.zip", "semua-angka-json.zip", "semua-angka.xlsx", "README.txt"):
         assert built_site.resolve() / "unduh" / name in targets, name
         assert (built_site / "unduh" / name).is_file()
 
 
 def test_csv_is_plain_utf8_with_dot_decimals(built_site: Path) -> None:
     """Machine-readable: no BOM, commas between fields, numbers without thousands separators."""
-    for path in [
-        built_site / "unduh/semua-angka.csv",
-        *(built_site / "unduh/wilayah").glob("*.csv"),
-    ]:
-        raw = path.read_bytes()
-        assert not raw.startswith(b"\xef\xbb\xbf"), path
-        rows = _csv_rows(path)
-        assert all(re.fullmatch(r"-?\d+(\.\d+)?", r["value"]) for r in rows), path
-        assert {r["is_approximate"] for r in rows} <= {"true", "false"}, path
+    with _zipped(built_site, "semua-angka-csv.zip") as archive:
+        whole = archive.read("semua-angka.csv")
+    for raw in [whole, *(p.read_bytes() for p in (built_site / "unduh/wilayah").glob("*.csv"))]:
+        assert not raw.startswith(b"\xef\xbb\xbf")
+        rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8"))))
+        assert all(re.fullmatch(r"-?\d+(\.\d+)?", r["value"]) for r in rows)
+        assert {r["is_approximate"] for r in rows} <= {"true", "false"}
+
+
+NATIONAL_FIGURES = 301_368  # the synthetic national dataset at N = 514 (benchmarks/synthetic.py)
+
+
+def test_downloads_of_the_synthetic_dataset_would_fit_github_pages_at_national_scale(
+    tmp_path: Path,
+) -> None:
+    """Bytes a figure, scaled to the national dataset: every download about 330 MB at most (it
+    was 830 MB), no file over 50 MB (the whole dataset's JSON was 250 MB)."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import synthetic
+
+    synthetic.write_dataset(tmp_path / "data", 9, provinces_=3, years=range(2022, 2027))
+    dataset = load_dataset(tmp_path / "data")
+    files = downloads.download_files(dataset, areas_with_pages(dataset))
+    del files[f"{downloads.DOWNLOADS_DIR}/README.txt"], files[downloads.REGISTER_FILE]
+    scale = NATIONAL_FIGURES / len(dataset.figures)
+    assert sum(map(len, files.values())) * scale < 330e6
+    largest = max(files, key=lambda name: len(files[name]))
+    assert len(files[largest]) * scale < 50e6, largest
+
+
+def test_a_series_point_downloads_with_its_location_and_no_quote(tmp_path: Path) -> None:
+    """Points of a report's table carry the table's location where a figure has its quote."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import synthetic
+
+    synthetic.write_dataset(tmp_path / "data", 2, provinces_=1, years=range(2026, 2027))
+    dataset = load_dataset(tmp_path / "data")
+    files = downloads.download_files(dataset, areas_with_pages(dataset))
+    slug = next(s for s in areas_with_pages(dataset) if s in dataset.regions)
+    rows = list(csv.DictReader(io.StringIO(files[downloads.download_path(slug, "csv")].decode())))
+    assert rows and all(row["location"].startswith("[SINTETIS] Tabel") for row in rows)
+    assert all(row["quote"] == "" for row in rows)

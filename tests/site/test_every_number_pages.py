@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -110,7 +111,8 @@ def test_a_chart_mixing_sources_says_so(built_site: Path) -> None:
 
 
 def test_downloads_keep_published_decimals_statistic_and_readings(built_site: Path) -> None:
-    raw = (built_site / "unduh/semua-angka.csv").read_text("utf-8")
+    with zipfile.ZipFile(built_site / "unduh/semua-angka-csv.zip") as archive:
+        raw = archive.read("semua-angka.csv").decode("utf-8")
     rows = {row["key"]: row for row in csv.DictReader(io.StringIO(raw))}
 
     assert rows["kabupaten-blitar--coverage--2025-04-14--jatimtimes-2025-04-14"]["decimals"] == "2"

@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from generator import downloads, workbook
 from generator.dataset.load import load_dataset
 from generator.dataset.periods import period_bounds
-from generator.downloads import COLUMNS, LICENCE, figure_record
-from generator.workbook import DATE_COLUMNS, spreadsheet_text, workbook_file
+from generator.downloads import COLUMNS, FIGURE_COLUMNS, LICENCE, SOURCE_TABLE_COLUMNS
+from generator.workbook import DATE_COLUMNS, spreadsheet_text
 from tests.conftest import ROOT
 
 openpyxl = pytest.importorskip("openpyxl")
@@ -26,7 +27,7 @@ def _sheet_rows(path: Path, sheet: str) -> list[tuple[object, ...]]:
 def test_the_whole_dataset_workbook_holds_every_figure_typed(built_site: Path) -> None:
     dataset = load_dataset(ROOT / "data")
     header, *rows = _sheet_rows(built_site / "unduh" / "semua-angka.xlsx", "Angka")
-    assert list(header) == [*COLUMNS, *DATE_COLUMNS]
+    assert list(header) == [*FIGURE_COLUMNS, *DATE_COLUMNS]  # sources in their own sheet
     by_key = {row[0]: dict(zip(header, row, strict=True)) for row in rows}
     assert set(by_key) == {figure.key for figure in dataset.figures}
     for figure in dataset.figures:
@@ -58,37 +59,45 @@ def test_a_text_cell_never_starts_a_formula(text: str, shown: str) -> None:
     assert spreadsheet_text(text) == shown
 
 
-def test_a_workbook_writes_hostile_text_as_text_and_the_same_bytes_twice() -> None:
+def test_the_whole_dataset_workbook_holds_each_source_once(built_site: Path) -> None:
     dataset = load_dataset(ROOT / "data")
-    record = {**figure_record(dataset, dataset.figures[0]), "quote": '=HYPERLINK("x")'}
-    made = workbook_file([record], COLUMNS, "Uji", LICENCE)
-    assert made == workbook_file([record], COLUMNS, "Uji", LICENCE)
+    header, *rows = _sheet_rows(built_site / "unduh" / "semua-angka.xlsx", "Sumber")
+    assert list(header) == list(SOURCE_TABLE_COLUMNS)
+    assert [row[0] for row in rows] == sorted({figure.source for figure in dataset.figures})
+    (_, publisher, title, *_) = next(row for row in rows if row[0] == "hbnet-2023-06-09")
+    source = dataset.sources["hbnet-2023-06-09"]
+    assert (publisher, title) == (source.publisher, source.title)
+
+
+HOSTILE = ["=HYPERLINK(\"x\")", "+62", "a & b < c > d", " spasi di tepi ", "baris\r\nbaru",
+           "\x01kendali\x1f", "_x0041_ harfiah", "kutip \"ganda\" dan 'tunggal'", "é ß 中"]  # fmt: skip
+
+
+def test_text_cells_read_back_as_written_and_never_as_a_formula() -> None:
+    values = [*HOSTILE, 5, 2.5, -1.25, True, False, None, datetime(2024, 2, 29).date()]
+    sheets = {"Angka": workbook.row(values)}
+    made = workbook.workbook_file(sheets, "Uji & <judul>")
+    assert made == workbook.workbook_file(sheets, "Uji & <judul>")
     book = openpyxl.load_workbook(io.BytesIO(made))
-    quote = book["Angka"].cell(row=2, column=list(COLUMNS).index("quote") + 1)
-    assert quote.data_type == "s" and quote.value == '\'=HYPERLINK("x")'
+    cells = next(book["Angka"].iter_rows())
+    read = [cell.value for cell in cells]
+    texts = [spreadsheet_text(v) for v in HOSTILE]
+    texts[5] = "_x0001_kendali_x001F_"  # how OOXML holds what XML cannot; Excel shows the control
+    assert read[: len(HOSTILE)] == texts
+    assert read[len(HOSTILE) :] == [5, 2.5, -1.25, True, False, None, datetime(2024, 2, 29)]
+    assert all(cell.data_type != "f" for cell in cells)
+    assert book.properties.title == "Uji & <judul>"
 
 
-def test_a_rebuild_writes_only_the_workbooks_whose_figures_changed(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    from generator import downloads
-    from generator.pages.site import areas_with_pages
-
+def test_an_area_workbook_row_equals_the_figure_record() -> None:
     dataset = load_dataset(ROOT / "data")
-    slugs = areas_with_pages(dataset)
-    parts = {
-        area: downloads.area_part(dataset, figures)
-        for area, figures in downloads.figures_by_area(dataset).items()
-    }
-    cache: dict[str, bytes] = {}
-    first = downloads.workbook_files(dataset, slugs, parts, cache)
-    written: list[str] = []
-    make = downloads.workbook_file
-    monkeypatch.setattr(downloads, "workbook_file", lambda *a: written.append(a[2]) or make(*a))
-    assert downloads.workbook_files(dataset, slugs, parts, cache) == first
-    assert written == []
-    area = next(area for area in parts if area == "kota-blitar")
-    csv, lines = parts[area]
-    changed = {**parts, area: (csv.replace("69.4", "69.5"), lines)}
-    downloads.workbook_files(dataset, slugs, changed, cache)
-    assert sorted(written) == sorted(["Semua angka", "Kota Blitar"])
+    files = downloads.download_files(dataset, ["kota-blitar"])
+    book = openpyxl.load_workbook(io.BytesIO(files["unduh/wilayah/kota-blitar.xlsx"]))
+    header, *rows = book["Angka"].iter_rows(values_only=True)
+    assert list(header) == [*COLUMNS, *DATE_COLUMNS]
+    figures = sorted((f for f in dataset.figures if "kota-blitar" in f.area), key=downloads._order)
+    for figure, row in zip(figures, rows, strict=True):
+        record = downloads.figure_record(dataset, figure)
+        expected = [spreadsheet_text(v) if isinstance(v, str) else v for v in record.values()]
+        assert list(row[: len(COLUMNS)]) == expected
+        assert [d.date() for d in row[len(COLUMNS) :]] == list(period_bounds(figure.period))
