@@ -21,7 +21,7 @@ import io
 import json
 import re
 from collections.abc import Iterable
-from json.encoder import encode_basestring  # type: ignore[attr-defined]
+from json.encoder import encode_basestring
 from typing import Any, NamedTuple
 
 from generator import workbook

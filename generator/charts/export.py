@@ -211,7 +211,7 @@ def _finished(svg: str, png: bytes | None) -> Drawn:
 
 
 def _vl_convert_svg(spec: dict[str, Any]) -> str:
-    return vl_convert.vegalite_to_svg(
+    return vl_convert.vegalite_to_svg(  # type: ignore[no-any-return]
         spec, vl_version=VL_VERSION, format_locale=FORMAT_LOCALE,
         time_format_locale=TIME_FORMAT_LOCALE,
     )  # fmt: skip
