@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.cache import DirectoryCache, prune
 from generator.charts import export
 from generator.pages.context import ChartBlock
-from generator.site.cache import DirectoryCache, prune
 from tests.conftest import FIXTURES, ROOT, make_project_root
 
 SPEC = {

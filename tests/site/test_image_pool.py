@@ -12,10 +12,10 @@ from typing import Any
 import pytest
 from PIL import Image
 
+from generator.cache import DirectoryCache
 from generator.charts import chromium, export, style
 from generator.pages.context import ChartBlock
-from generator.site.cache import DirectoryCache
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import FIXTURES
 
 pytestmark = pytest.mark.slow  # draws charts with both renderers
 
@@ -58,15 +58,16 @@ def test_the_pool_and_one_worker_draw_the_same_bytes_in_order() -> None:
 
 def _mini_charts() -> list[tuple[ChartBlock, str]]:
     """Each chart of the mini fixture's pages (tile map, bars, lines), with its page's path."""
-    from generator.pages.assemble import all_pages
+    from generator.build import CheckedData, render_pages
+    from generator.checks import run_checks
+    from generator.dataset.load import load_dataset
+    from generator.project import BuildInfo
+    from generator.tables import figures_frame
 
-    from generator.build import check_data
-    from generator.project import BuildInfo, Project
-    from generator.tables import FrameIndex
-
-    data = check_data(Project.at(ROOT, data_dir=FIXTURES / "mini"))
+    dataset = load_dataset(FIXTURES / "mini")
+    data = CheckedData(dataset, figures_frame(dataset), run_checks(dataset))
     info = BuildInfo("Situs", "https://contoh.id/", is_offline=False, build_date=date(2026, 1, 1))
-    pages = all_pages(data.dataset, FrameIndex(data.frame), data.findings, info)
+    pages = render_pages(data, info, None)
     return [(chart, page.path) for page in pages for chart in page.charts]
 
 
