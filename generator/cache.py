@@ -244,9 +244,10 @@ def cached_map(
     base = hash_of(version if version is not None else code_version(), _function_key(function))
     keys = [hash_of(base.encode(), fingerprint(item)) for item in items]
     results: dict[int, Result] = {}
+    kept: MutableMapping[str, bytes] = {} if cache is None else cache
     for i, key in enumerate(keys):
         with contextlib.suppress(KeyError, ValueError, zlib.error):  # a miss, or a bad entry
-            results[i] = unpack((cache or {})[key], kind)
+            results[i] = unpack(kept[key], kind)
     missing = [i for i in range(len(items)) if i not in results]
     made = parallel_map(
         function, [items[i] for i in missing], min_items=min_items, progress=progress

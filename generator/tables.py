@@ -220,7 +220,7 @@ class _Cuts:
         self.coverage = totals.groupby("area", sort=False)["position"].agg(list).to_dict()
         latest = totals.sort_values("date", kind="stable").groupby("area", sort=False).tail(1)
         self.latest = dict(zip(latest["area"], latest["position"], strict=True))
-        self.is_measured = ~_is_target(frame).to_numpy()
+        self.is_measured = ~is_target(frame).to_numpy()
 
     def has_measured(self, slug: str) -> bool:
         """Whether an area has figures of its own or joint ones that are not targets or plans."""
@@ -231,17 +231,10 @@ class _Cuts:
         dataset = self.dataset
         parts = [self.by_area.get(slug, ()), *self.joint.get(slug, ())]
         parts += [self.by_area.get(o, ()) for o in dataset.offices_serving.get(slug, ())]
-        if province := _province_of(dataset, slug):
+        if province := dataset.province_of(slug):
             parts.append(self.coverage.get(province, ()))
         parts.append([self.latest[area] for area in areas if area in self.latest])
         return numpy.unique(numpy.concatenate([numpy.asarray(p, dtype=numpy.int64) for p in parts]))
-
-
-def _province_of(dataset: Dataset, slug: str) -> str | None:
-    if slug in dataset.offices:
-        return dataset.offices[slug].province
-    region = dataset.regions.get(slug)
-    return region.parent if region else None
 
 
 def _named_areas(dataset: Dataset, slug: str) -> frozenset[str]:
@@ -251,7 +244,7 @@ def _named_areas(dataset: Dataset, slug: str) -> frozenset[str]:
     offices = [slug] if slug in dataset.offices else dataset.offices_serving.get(slug, [])
     areas.update(offices)
     areas.update(s.region for office in offices for s in dataset.offices[office].serves)
-    if province := _province_of(dataset, slug):
+    if province := dataset.province_of(slug):
         areas.add(province)
         areas.update(dataset.regions_in.get(province, ()))
     areas.update(dataset.regions_in.get(slug, ()))
@@ -294,10 +287,10 @@ def _notes_by_area(findings: list[Problem]) -> dict[str, list[Problem]]:
 
 def _latest_measured(frame: pd.DataFrame) -> pd.DataFrame:
     """The figures (not targets or plans) at the latest date any figure refers to."""
-    measured = frame.loc[~_is_target(frame)]
+    measured = frame.loc[~is_target(frame)]
     return measured[measured["date"] == measured["date"].max()]
 
 
-def _is_target(frame: pd.DataFrame) -> pd.Series:
+def is_target(frame: pd.DataFrame) -> pd.Series:
     """Which figures are a target or a plan rather than what was."""
     return frame["indicator"].map(lambda i: INDICATORS[i].is_target).astype(bool)

@@ -50,6 +50,13 @@ class Dataset:
     def position_of(self, key: str) -> Position:
         return self.positions.get(key, Position("?"))
 
+    def province_of(self, slug: str) -> str | None:
+        """The province of a region or office; None for a province or an unknown slug."""
+        if slug in self.offices:
+            return self.offices[slug].province
+        region = self.regions.get(slug)
+        return region.parent if region else None
+
     def area_name(self, area: tuple[str, ...] | str) -> str:
         """Reader-facing name: 'Kabupaten Blitar', 'Kantor Cabang Blitar', 'Kota Blitar dan ...'."""
         slugs = (area,) if isinstance(area, str) else area

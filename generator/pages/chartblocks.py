@@ -36,13 +36,6 @@ def _sources(dataset: Dataset, rows: pd.DataFrame) -> tuple[Link, ...]:
     return tuple(source_link(dataset, s) for s in dict.fromkeys(rows["source"]))
 
 
-def _province_of(dataset: Dataset, slug: str) -> str | None:
-    if slug in dataset.offices:
-        return dataset.offices[slug].province
-    region = dataset.regions.get(slug)
-    return region.parent if region else None
-
-
 def coverage_block(dataset: Dataset, index: FrameIndex, slug: str) -> ChartBlock | None:
     """Coverage over time with targets and the province for reference."""
     own = index.totals(slug, "coverage")
@@ -51,7 +44,7 @@ def coverage_block(dataset: Dataset, index: FrameIndex, slug: str) -> ChartBlock
         return None
     name = dataset.area_name(slug)
     parts = [own.assign(series=name, role="own"), targets.assign(series="Target", role="target")]
-    province = _province_of(dataset, slug)
+    province = dataset.province_of(slug)
     if province:
         reference = index.totals(province, "coverage")
         parts.append(reference.assign(series=dataset.area_name(province), role="reference"))
@@ -135,7 +128,7 @@ def _peers(dataset: Dataset, slug: str) -> list[str]:
         return [s.region for s in dataset.offices[slug].serves]
     if offices := dataset.offices_serving.get(slug):
         return [s.region for s in dataset.offices[offices[0]].serves]
-    province = _province_of(dataset, slug) or slug
+    province = dataset.province_of(slug) or slug
     return dataset.regions_in.get(province, [])
 
 
@@ -156,7 +149,7 @@ def latest_coverage(dataset: Dataset, index: FrameIndex, areas: list[str]) -> di
 
 def comparison_block(dataset: Dataset, index: FrameIndex, slug: str) -> ChartBlock | None:
     """The area beside its neighbours and its province, each by its latest figure."""
-    province = _province_of(dataset, slug)
+    province = dataset.province_of(slug)
     areas = list(dict.fromkeys([slug, *_peers(dataset, slug), *([province] if province else [])]))
     latest = latest_coverage(dataset, index, areas)
     if len(latest) < 2 or (slug not in dataset.offices and slug not in latest):

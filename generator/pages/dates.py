@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 
 from generator.dataset.periods import period_bounds, period_label
-from generator.dataset.vocabulary import INDICATORS
+from generator.tables import is_target
 
 PAGE_FIGURES = 40  # an area with more figures lists the latest of each kind (latest_figures)
 
@@ -30,8 +30,7 @@ def _latest_of_area(rows: pd.DataFrame) -> pd.DataFrame:
 
 def measured(frame: pd.DataFrame) -> pd.DataFrame:
     """Figures that describe what was, not a target or a plan."""
-    is_target = frame["indicator"].map(lambda i: INDICATORS[i].is_target).astype(bool)
-    return frame.loc[~is_target]
+    return frame.loc[~is_target(frame)]
 
 
 def _latest_period(frame: pd.DataFrame) -> str:
