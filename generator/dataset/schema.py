@@ -205,11 +205,12 @@ class Reading(Strict):
     reason: Text = Field(description="Why we read it so, in Indonesian, for readers.")
 
 
-class Figure(Strict):
-    """One number as a source states it, for one area and period."""
+class Measured(Strict):
+    """What a figure or a series measures: for which area, what, which segment, in which unit.
+    Its fields come first, so that a value's validator can read the unit."""
 
     area: Area = Field(
-        description="Region or office slug, or a list of region slugs for a joint figure."
+        description="Region or office slug, or a list of region slugs for a joint figure or series."
     )
     indicator: Literal[tuple(INDICATORS)] = Field(  # type: ignore[valid-type]
         description="What is measured; see generator/dataset/vocabulary.py."
@@ -217,8 +218,17 @@ class Figure(Strict):
     segment: Literal["pu", "bpu", "jakon", "pmi"] | None = Field(
         None, description="Participant segment; empty for all segments together."
     )
-    # `unit` comes before `value`: the value's validator reads it to reject 1.234 for a count.
-    unit: Literal["persen", "orang", "badan usaha"] = Field(description="Unit of the value.")
+    unit: Literal["persen", "orang", "badan usaha"] = Field(description="Unit of the values.")
+
+    @field_validator("unit")
+    @classmethod
+    def _unit_fits_indicator(cls, unit: str, info: ValidationInfo) -> str:
+        return _unit_fitting(unit, info)
+
+
+class Figure(Measured):
+    """One number as a source states it, for one area and period."""
+
     value: int | float = Field(
         description="The number, without thousands separators: 226342, 69.4, 15900000."
     )
@@ -277,11 +287,6 @@ class Figure(Strict):
             raise PydanticCustomError("string_type", "Input should be a valid string")
         return quote
 
-    @field_validator("unit")
-    @classmethod
-    def _unit_fits_indicator(cls, unit: str, info: ValidationInfo) -> str:
-        return _unit_fitting(unit, info)
-
     @model_validator(mode="after")
     def _statistic_is_a_percentage(self) -> Figure:
         _check_statistic(self.statistic, self.unit)
@@ -321,20 +326,10 @@ def _check_statistic(statistic: str | None, unit: str) -> None:
         )
 
 
-class Series(Strict):
+class Series(Measured):
     """A long series from one table of a report: the figures of one area, indicator and
     segment, one row per period. Its location in the source stands in for a quote per value."""
 
-    area: Area = Field(
-        description="Region or office slug, or a list of region slugs for a joint series."
-    )
-    indicator: Literal[tuple(INDICATORS)] = Field(  # type: ignore[valid-type]
-        description="What is measured; see generator/dataset/vocabulary.py."
-    )
-    segment: Literal["pu", "bpu", "jakon", "pmi"] | None = Field(
-        None, description="Participant segment; empty for all segments together."
-    )
-    unit: Literal["persen", "orang", "badan usaha"] = Field(description="Unit of the values.")
     is_approximate: bool = Field(
         False, description="True when the source qualifies its values ('sekitar')."
     )
@@ -357,11 +352,6 @@ class Series(Strict):
         "value (no thousands separators) and, only where the source prints it otherwise than "
         "the value's plain Indonesian form, the text as published: `2024-02  17.60  17,60`."
     )
-
-    @field_validator("unit")
-    @classmethod
-    def _unit_fits_indicator(cls, unit: str, info: ValidationInfo) -> str:
-        return _unit_fitting(unit, info)
 
     @field_validator("points", mode="plain", json_schema_input_type=str)
     @classmethod
