@@ -20,11 +20,16 @@ class Link:
 
 @dataclass(frozen=True)
 class Picture:
-    """One drawing of a chart the build makes for its page: a palette at a width."""
+    """One drawing of a chart the build makes for its page, at a width: light, and dark when
+    addressed by its `dark_fragment` (export.with_dark_palette)."""
 
     path: str  # relative to docs_dir
     width: int
     height: int
+
+    @property
+    def dark_fragment(self) -> str:
+        return f"#{style.DARK_TARGET}"
 
 
 @dataclass(frozen=True)
@@ -58,15 +63,17 @@ class ChartBlock:
     def embed_path(self) -> str:
         return f"{EMBEDS_DIR}/{self.stem}.html"
 
-    def picture(self, palette: str, width: int) -> Picture:
-        """The drawing the page shows before any script runs, in a palette, `width` wide."""
-        return Picture(f"{PICTURES_DIR}/{self.stem}--{palette}-{width}.svg", width, self.height)
+    def picture(self, width: int) -> Picture:
+        """The drawing the page shows before any script runs, `width` wide."""
+        return Picture(f"{PICTURES_DIR}/{self.stem}--{width}.svg", width, self.height)
 
-    def narrow_picture(self, palette: str) -> Picture:
-        return self.picture(palette, style.PICTURE_WIDTHS[0])
+    @property
+    def narrow_picture(self) -> Picture:
+        return self.picture(style.PICTURE_WIDTHS[0])
 
-    def wide_picture(self, palette: str) -> Picture:
-        return self.picture(palette, style.PICTURE_WIDTHS[-1])
+    @property
+    def wide_picture(self) -> Picture:
+        return self.picture(style.PICTURE_WIDTHS[-1])
 
     @property
     def narrow_media(self) -> str:

@@ -88,6 +88,7 @@ def _lines_template(segments: int, is_short: bool, monthly: bool) -> dict[str, A
     dots = (
         alt.Chart()
         .mark_point(filled=True, size=24, opacity=0.01)
+        .properties(name=style.INTERACTIVE_ONLY)
         .encode(
             # Fixed values, not the segment: the invisible points stay out of the legend.
             color=alt.value(style.MUTED),

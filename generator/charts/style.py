@@ -20,6 +20,11 @@ PICTURE_HEIGHT = 340
 # screen's (568-757 px); the page picks one by the width of the window (NARROW_WINDOW).
 PICTURE_WIDTHS = (360, 720)
 NARROW_WINDOW = 560
+# A picture is one file for both palettes: addressed as picture.svg#dark, it draws in the dark one.
+DARK_TARGET = "dark"
+# The name of a layer only the interactive chart draws (points that carry tooltips, invisible):
+# pictures and exported images leave it out.
+INTERACTIVE_ONLY = "interactive-only"
 BAR_LINE = 17  # the height of a bar's label line, in pixels
 
 

@@ -54,11 +54,13 @@ def _template() -> dict[str, Any]:
         color=alt.condition("datum.share > 0.45", alt.value("#ffffff"), alt.value("#212121")),
     )
     # On top, a clear tile for each region with a page, linking there: a tile without one has
-    # no link at all (an empty href would still make it a link).
+    # no link at all (an empty href would still make it a link). A picture links nowhere: it
+    # leaves them out.
     links = (
         base.transform_filter("datum.href")
         .mark_rect(opacity=0, cursor="pointer")
         .encode(href=alt.Href(field="href", type="nominal"))
+        .properties(name=style.INTERACTIVE_ONLY)
     )
     return style.finish(alt.layer(blank, tiles, labels, links))
 

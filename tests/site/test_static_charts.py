@@ -1,5 +1,5 @@
-"""Charts are pictures first: the build draws each one (both palettes, two widths), so a page
-shows every chart with JavaScript off, on paper and before Vega loads."""
+"""Charts are pictures first: the build draws each one (two widths, one file for both palettes),
+so a page shows every chart with JavaScript off, on paper and before Vega loads."""
 
 from __future__ import annotations
 
@@ -41,7 +41,7 @@ def test_without_javascript_every_chart_is_an_image_with_its_text(
         assert image["alt"] and image["alt"] == image["label"], image
         assert image["width"] <= width, image
     picked = style.PICTURE_WIDTHS[0 if width <= style.NARROW_WINDOW else -1]
-    assert all(image["src"].endswith(f"-light-{picked}.svg") for image in images), images
+    assert all(image["src"].endswith(f"--{picked}.svg") for image in images), images
     watch.assert_clean()
 
 
@@ -90,6 +90,34 @@ def test_pictures_are_drawn_in_the_pages_own_colours(
 ) -> None:
     page = open_page(REGION, color_scheme=scheme)
     assert page.evaluate(PALETTE_VARIABLES) == style.PAGE_PALETTES[palette]
+
+
+def _luminances(png: bytes) -> list[int]:
+    from PIL import Image
+
+    with Image.open(io.BytesIO(png)) as image:
+        return list(image.convert("L").tobytes())
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_picture_is_drawn_in_the_palette_of_the_page(
+    open_page: OpenPage, scheme: str
+) -> None:
+    """The one file a width shows its dark colours as picture.svg#dark: the axis labels, light
+    on the dark palette (luminance over 180), dark on the light one (under 80)."""
+    page = open_page(REGION, color_scheme=scheme)
+    page.wait_for_function(CHARTS_SETTLED, timeout=TIMEOUT_MS)
+    pictures = page.locator(".vega-chart img")
+    assert pictures.count() >= 2
+    for index in range(pictures.count()):
+        picture = pictures.nth(index)
+        src = picture.get_attribute("src") or ""  # currentSrc leaves the fragment out
+        assert src.endswith(f"#{style.DARK_TARGET}") == (scheme == "dark"), src
+        shades = _luminances(picture.screenshot())
+        if scheme == "dark":
+            assert sum(shade > 180 for shade in shades) > 100, src
+        else:
+            assert sum(shade < 80 for shade in shades) > 100, src
 
 
 def test_a_region_page_loads_no_vega_until_a_reader_reaches_for_a_chart(

@@ -6,8 +6,8 @@
  *   <div class="vega-chart" id="..." role="img" tabindex="0" aria-label="..."
  *        data-spec="{HTML-escaped Vega-Lite JSON}">
  *     <picture class="chart-picture" aria-hidden="true">
- *       <source media="(max-width: ...)" srcset="narrow light.svg" data-dark-srcset="..." ...>
- *       <img src="wide light.svg" data-dark-src="..." width="..." height="..." alt="...">
+ *       <source media="(max-width: ...)" srcset="narrow.svg" data-dark-srcset="narrow.svg#dark" ...>
+ *       <img src="wide.svg" data-dark-src="wide.svg#dark" width="..." height="..." alt="...">
  *     </picture>
  *   </div>
  *
@@ -15,9 +15,9 @@
  *    (generator/charts/export.py), at a phone's width or a wider one, its room reserved by its
  *    width and height. So printing, reading with JavaScript off, file:// and embeds all show
  *    every chart, and a page loads no Vega at all until a reader asks for it.
- * 2. The palette: on Material's dark palette this script points each picture at its dark twin
- *    (the same drawing in the dark colours); charts.css hides a light picture on the dark palette
- *    until then, so it never flashes.
+ * 2. The palette: on Material's dark palette this script points each picture at its #dark
+ *    fragment (the same file, which then draws in the dark colours: export.with_dark_palette);
+ *    charts.css hides a light picture on the dark palette until then, so it never flashes.
  * 3. Interactive: when the reader points at, taps or focuses a chart, this script loads vega,
  *    vega-lite and vega-embed, once, and draws that chart at its picture's width, unseen over
  *    the picture, which it replaces once drawn: same size, same place, no shift.
