@@ -21,7 +21,7 @@ a temporary project, then measures in one run on this machine:
   with the first one's `.cache/` restored (`ci_warm_s`).
 
 Prints one `name=value` line per figure; the last lines are `images_per_s=` (charts a second,
-SVG and PNG), `ratio_vs_floor=` (cold build time without chart images / floor time),
+each with its pictures at both widths, its exported SVG and its PNG), `ratio_vs_floor=` (cold build time without chart images / floor time),
 `ci_cold_s=` and `ci_warm_s=`. Asserts nothing.
 """
 
@@ -48,7 +48,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import synthetic  # noqa: E402
 
 from generator.build import build_site  # noqa: E402
-from generator.charts import export  # noqa: E402
+from generator.charts import export, style  # noqa: E402
 from generator.progress import Stages  # noqa: E402
 from generator.project import Project  # noqa: E402
 from generator.site.mkdocs import build_mkdocs  # noqa: E402
@@ -113,12 +113,16 @@ def edit_one_figure(project: Project) -> None:
 
 
 def stand_in_images() -> None:
-    """Charts get a few bytes for their SVG and PNG instead of a drawing, in this process."""
+    """Charts get a few bytes for their pictures and PNG instead of a drawing, in this process."""
 
-    def draw(self: export.Renderer, jobs: list[export.Job]) -> tuple[list[Any], bool]:
-        return [(b"<svg/>", b"PNG" if job.with_png else None) for job in jobs], True
+    def draw(self: export.Renderer, specs: list[Any]) -> list[bytes]:
+        return [b'<svg width="720" height="340"/>' for _ in specs]
+
+    def rasterise(self: export.Renderer, svgs: list[bytes]) -> tuple[list[bytes], bool]:
+        return [b"PNG" for _ in svgs], True
 
     export.Renderer.draw = draw  # type: ignore[method-assign]
+    export.Renderer.rasterise = rasterise  # type: ignore[method-assign]
 
 
 def image_megabytes(site: Path) -> tuple[float, float]:
@@ -235,7 +239,9 @@ def main() -> None:
     images_per_s = "skipped" if args.skip_images else f"{charts / cold['images']:.1f}"
     for stage, seconds in cold.items():
         print(f"{stage.replace(' ', '_')}_s={seconds:.2f}")
-    print(f"pages={len(pages)} charts={charts} chart_images={2 * charts}")
+    # A chart's images: its picture at each width, its exported SVG and its PNG.
+    images = (len(style.PICTURE_WIDTHS) + 2) * charts
+    print(f"pages={len(pages)} charts={charts} chart_images={images}")
     print(f"cold_total_s={sum(cold.values()):.2f}")
     print(f"cold_without_images_s={without_images:.2f}")
     print(f"pages_per_s={len(pages) / without_images:.1f}")

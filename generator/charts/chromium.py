@@ -18,11 +18,11 @@ import contextlib
 import functools
 import json
 import os
+import queue
 import select
 import shutil
 import subprocess
 import tempfile
-import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
@@ -32,8 +32,8 @@ Result = TypeVar("Result")
 ENVIRONMENT_VARIABLE = "CAKUPAN_CHROMIUM"  # a Chromium to use, or "off" for vl-convert alone
 REPLY_TIMEOUT_S = 120.0  # one batch of charts takes seconds; a hung browser is given up on
 BATCH = 8  # charts a call: small enough to spread over the browsers, large enough to amortise
-# Runs in the page once the scripts are in: each job's SVG, and its PNG (base64) at `scale`.
-# The PNG is the SVG itself drawn on a canvas, so both show the same drawing.
+# Runs in the page once the scripts are in: a job {spec} gives its SVG, a job {svg, scale} that
+# SVG drawn on a canvas as a PNG (base64).
 RENDER_SCRIPT = """
 window.drawPng = async (svg, scale) => {
   const image = new Image();
@@ -50,10 +50,13 @@ window.drawPng = async (svg, scale) => {
 window.renderCharts = async (jobs) => {
   const results = [];
   for (const job of jobs) {
+    if (job.svg !== undefined) {
+      results.push([null, await drawPng(job.svg, job.scale)]);
+      continue;
+    }
     const view = new vega.View(vega.parse(vegaLite.compile(job.spec).spec), {renderer: "none"});
     try {
-      const svg = await view.toSVG();
-      results.push([svg, job.scale ? await drawPng(svg, job.scale) : null]);
+      results.push([await view.toSVG(), null]);
     } finally {
       view.finalize();
     }
@@ -181,8 +184,8 @@ class Browser:
             raise ChromiumError(details.get("exception", {}).get("description", details["text"]))
         return result["result"].get("value")
 
-    def render(self, jobs: Sequence[dict[str, Any]]) -> list[tuple[str, str | None]]:
-        """Each job's SVG and base64 PNG (None where its scale is 0), in order."""
+    def render(self, jobs: Sequence[dict[str, Any]]) -> list[tuple[str | None, str | None]]:
+        """Each job's SVG or base64 PNG (the other None), in order."""
         results = self.evaluate(f"renderCharts({json.dumps(jobs, ensure_ascii=False)})")
         return [(svg, png) for svg, png in results]
 
@@ -226,23 +229,26 @@ def browsers(executable: str, scripts: Sequence[str], count: int) -> Iterator[li
 def render_jobs(
     pool: list[Browser],
     jobs: Sequence[dict[str, Any]],
-    finish: Callable[[str, str | None], Result],
+    finish: Callable[[str | None, str | None], Result],
 ) -> list[Result]:
-    """finish(svg, base64 PNG or None) of every job, in order, BATCH jobs a call spread over the
-    browsers (`finish` runs in their threads too); ChromiumError if any batch fails."""
+    """finish(svg, base64 PNG), one of them None, of every job, in order, BATCH jobs a call
+    spread over the browsers; ChromiumError if any batch fails.
+
+    Two threads a browser: while one finishes a batch in Python (PNG compression), the other
+    has the browser draw the next, so no browser waits for Python.
+    """
     batches = [jobs[i : i + BATCH] for i in range(0, len(jobs), BATCH)]
-    idle = list(pool)
-    lock = threading.Lock()
+    idle: queue.SimpleQueue[Browser] = queue.SimpleQueue()
+    for browser in pool:
+        idle.put(browser)
 
     def run(batch: Sequence[dict[str, Any]]) -> list[Result]:
-        with lock:
-            browser = idle.pop()
+        browser = idle.get()
         try:
             drawn = browser.render(batch)
         finally:
-            with lock:
-                idle.append(browser)
+            idle.put(browser)
         return [finish(svg, png) for svg, png in drawn]
 
-    with ThreadPoolExecutor(len(pool)) as threads:
+    with ThreadPoolExecutor(2 * len(pool)) as threads:
         return [result for batch in threads.map(run, batches) for result in batch]

@@ -23,8 +23,53 @@ def _tooltip() -> list[alt.Tooltip]:
     ]
 
 
+def _points(dense: bool) -> Any:  # an Altair chart
+    """The measured points: each a dot in the series' colour and shape (one legend with the
+    colour); for a dense series, where dots would merge into a band, invisible ones that only
+    the interactive chart draws, for its tooltips."""
+    if not dense:
+        return (
+            alt.Chart()
+            .mark_point(filled=True, size=90)
+            .encode(
+                # Same field and domain as the colour: one legend showing both colour and shape.
+                shape=alt.Shape(
+                    field="series",
+                    type="nominal",
+                    title=None,
+                    scale=alt.Scale(domain=style.list_slot("series")),
+                ),
+                tooltip=_tooltip(),
+            )
+        )
+    return (
+        alt.Chart()
+        .mark_point(filled=True, size=24, opacity=0.01)
+        # Fixed values, not the series: the invisible points stay out of the legend.
+        .encode(color=alt.value(style.MUTED), strokeDash=alt.value([1, 0]), tooltip=_tooltip())
+        .properties(name=style.INTERACTIVE_ONLY)
+    )
+
+
+def _lines(dense: bool) -> Any:  # an Altair chart
+    """A line through one source's points: dashed between dots; for a dense series, the line is
+    the drawing, each series with its own dash pattern too (colour is not the only cue)."""
+    detail = alt.Detail(field="source_index", type="nominal")
+    if not dense:
+        return alt.Chart().mark_line(strokeDash=[4, 3]).encode(detail=detail)
+    dash = alt.StrokeDash(
+        field="series",
+        type="nominal",
+        title=None,
+        scale=alt.Scale(domain=style.list_slot("series")),
+    )
+    return alt.Chart().mark_line(strokeWidth=2).encode(detail=detail, strokeDash=dash)
+
+
 @functools.cache
-def _over_time_template(is_short: bool, has_targets: bool, monthly: bool) -> dict[str, Any]:
+def _over_time_template(
+    is_short: bool, has_targets: bool, monthly: bool, dense: bool
+) -> dict[str, Any]:
     """Slots: title, subtitle, series (names), palette (their colours), top (y maximum), and
     for a monthly chart month_date (style.flattened)."""
     color = alt.Color(
@@ -48,27 +93,8 @@ def _over_time_template(is_short: bool, has_targets: bool, monthly: bool) -> dic
         axis=alt.Axis(format=style.PERCENT_AXIS),
         scale=alt.Scale(domain=[0, style.slot("top")]),
     )
-    lines = (
-        alt.Chart()
-        .mark_line(strokeDash=[4, 3])
-        .encode(detail=alt.Detail(field="source_index", type="nominal"))
-    )
-    dots = (
-        alt.Chart()
-        .mark_point(filled=True, size=90)
-        .encode(
-            # Same field and domain as the colour: one legend showing both colour and shape.
-            shape=alt.Shape(
-                field="series",
-                type="nominal",
-                title=None,
-                scale=alt.Scale(domain=style.list_slot("series")),
-            ),
-            tooltip=_tooltip(),
-        )
-    )
     # Data, transforms and shared channels once, on the layer: not once per mark.
-    layer = alt.layer(lines, dots, data=alt.NamedData("points"))
+    layer = alt.layer(_lines(dense), _points(dense), data=alt.NamedData("points"))
     measured = style.flattened(layer, ["share", "d"], monthly=monthly).transform_calculate(
         share_text=style.SHARE_TEXT
     )
@@ -95,7 +121,8 @@ def _over_time_template(is_short: bool, has_targets: bool, monthly: bool) -> dic
 
 
 def coverage_over_time(points: pd.DataFrame, title: str) -> dict[str, Any]:
-    """Coverage and the province as points, targets as bars across their period.
+    """Coverage and the province as points (as lines, past style.DENSE_POINTS), targets as bars
+    across their period.
 
     `points` has columns date, start, end, share (0-1), d (its published decimals), series, role
     (own, target, reference), source, period_label, source_label. A line joins one source's points only: figures from
@@ -107,8 +134,9 @@ def coverage_over_time(points: pd.DataFrame, title: str) -> dict[str, Any]:
     measured, targets = points[~is_target], points[is_target]
     is_short = (points["date"].max() - points["date"].min()).days < style.SHORT_SPAN_DAYS
     monthly = style.is_monthly(measured)
+    dense = len(measured) > style.DENSE_POINTS
     spec: dict[str, Any] = style.fill(
-        _over_time_template(is_short, not targets.empty, monthly),
+        _over_time_template(is_short, not targets.empty, monthly, dense),
         {
             **style.titles(title, "Angka dari sumber berbeda tidak dihubungkan garis."),
             "series": list(roles),

@@ -15,6 +15,7 @@ rasteriser too; it is then reduced to 256 colours (Pillow), a quarter of its siz
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import html
@@ -49,7 +50,7 @@ VEGA_SCRIPTS = (
     VENDOR / "vega-6.4.0" / "vega.min.js",
     VENDOR / "vega-lite-6.4.1" / "vega-lite.min.js",
 )
-EXPORT_WIDTH = 640
+EXPORT_WIDTH = style.PICTURE_WIDTHS[-1]  # an exported image is the wide picture, with its texts
 # A PNG is 1,000-1,300 pixels wide: more than the 1,200 a link preview asks for at most widths,
 # sharp in an article's column; the SVG is there for print.
 PNG_SCALE = 1.5
@@ -91,6 +92,11 @@ def credit_line(site_name: str, site_url: str) -> str:
     return f"{site_name} · {site_url} · {LICENCE}"
 
 
+def _is_interactive_only(view: dict[str, Any]) -> bool:
+    # Altair makes a repeated name unique with a suffix: interactive-only_0.
+    return str(view.get("name", "")).startswith(style.INTERACTIVE_ONLY)
+
+
 def static_view(view: dict[str, Any]) -> dict[str, Any]:
     """A view as a picture draws it: no `href` channel (a picture links nowhere, and vl-convert
     would resolve a page's relative link against its own base URL) and no layer that only the
@@ -110,7 +116,7 @@ def static_view(view: dict[str, Any]) -> dict[str, Any]:
             out[key] = [
                 static_view(item) if isinstance(item, dict) else item
                 for item in inner
-                if not (isinstance(item, dict) and item.get("name") == style.INTERACTIVE_ONLY)
+                if not (isinstance(item, dict) and _is_interactive_only(item))
             ]
     return out
 
@@ -131,9 +137,7 @@ def export_spec(chart: ChartBlock, credit: str = "") -> dict[str, Any]:
     return {
         "datasets": top.get("datasets", {}),
         "title": top.get("title", chart.title),
-        # No ARIA on the marks: Vega writes one English label a point ("source_index: 0"), a
-        # third of the file; the picture says its title and source, and titled_svg names it.
-        "config": {**top.get("config", {}), "font": FONT, "aria": False},
+        "config": {**top.get("config", {}), "font": FONT},
         "background": "white",
         "padding": 16,
         "spacing": 12,
@@ -191,13 +195,6 @@ def with_dark_palette(svg: bytes) -> bytes:
     return root + b"><style>" + "".join(rules).encode() + b"</style>" + tail
 
 
-def titled_svg(svg: bytes, title: str) -> bytes:
-    """An exported SVG with its chart's title as its name: what a browser shows for the file
-    opened alone, and a screen reader for the image."""
-    head, tail = svg.split(b">", 1)
-    return head + b"><title>" + html.escape(title).encode("utf-8") + b"</title>" + tail
-
-
 # What Vega writes for a browser's DOM that an image does not need: class names, roles and
 # hidden-ness for a script or a screen reader (an image is one node to both), pointer events.
 _DOM_ATTRIBUTES = re.compile(
@@ -248,34 +245,100 @@ def compressed_png(png: bytes) -> bytes:
     return out.getvalue()
 
 
-# --- drawing ---------------------------------------------------------------------------------
+# --- the exported image: the wide picture, its title above, its source and credit below -------
 
-Drawn = tuple[bytes, bytes | None]  # an SVG, and its PNG when one was asked for
+EXPORT_PADDING = 16
+TITLE_SIZE, SUBTITLE_SIZE, FOOTER_SIZE = 16, 12, 11  # pixels
+# Lines across the 720-pixel picture: of 16-pixel bold text, and of 11- and 12-pixel text.
+TITLE_CHARACTERS, FOOTER_CHARACTERS = 70, 105
 
 
 @dataclass(frozen=True)
-class Job:
-    """One image to draw: a Vega-Lite spec, and whether its PNG is wanted too."""
+class ExportTexts:
+    """What an exported image says around its picture."""
 
-    spec: dict[str, Any]
-    with_png: bool
-
-
-def _finished(svg: str, png: bytes | None) -> Drawn:
-    svg = slim_svg(stable_gradient_ids(svg))
-    return svg.encode("utf-8"), None if png is None else compressed_png(png)
+    title: tuple[str, ...]
+    subtitle: tuple[str, ...]
+    footer: tuple[str, ...]  # the source line, then the site's credit
 
 
-def _vl_convert_svg(spec: dict[str, Any]) -> str:
-    return vl_convert.vegalite_to_svg(  # type: ignore[no-any-return]
+def _wrapped(value: Any, width: int) -> tuple[str, ...]:
+    """A spec's title or subtitle (a text, or lines wrapped for a phone) wrapped to `width`."""
+    text = " ".join(str(line) for line in value) if isinstance(value, list) else str(value or "")
+    return tuple(textwrap.wrap(text, width))
+
+
+def export_texts(chart: ChartBlock, credit: str) -> ExportTexts:
+    """The chart's title and subtitle as its spec has them, its source line and `credit`,
+    wrapped to the picture's width."""
+    title = chart.spec.get("title") or chart.title
+    text, subtitle = (
+        (title.get("text"), title.get("subtitle")) if isinstance(title, dict) else (title, None)
+    )
+    return ExportTexts(
+        _wrapped(text, TITLE_CHARACTERS) or (chart.title,),
+        _wrapped(subtitle, FOOTER_CHARACTERS),
+        _wrapped(chart.source_line, FOOTER_CHARACTERS) + _wrapped(credit, FOOTER_CHARACTERS),
+    )
+
+
+def _text_lines(rows: Sequence[tuple[int, str, str, str]], top: int) -> tuple[str, int]:
+    """(size, weight, colour, text) rows as SVG text lines from `top` down, and their bottom."""
+    out, y = [], top
+    for size, weight, colour, text in rows:
+        y += size
+        out.append(f'<text x="{EXPORT_PADDING}" y="{y}" font-size="{size}px" '
+                   f'font-weight="{weight}" fill="{colour}">{html.escape(text)}</text>')  # fmt: skip
+        y += (size * 2 + 4) // 5  # the leading between lines
+    return "".join(out), y
+
+
+def export_svg(picture: bytes, texts: ExportTexts, description: str) -> bytes:
+    """The downloadable SVG: the wide `picture` on white, its title and subtitle above and its
+    source and credit below, so a reposted image still cites both. Named by its title and
+    described by `description` (the chart's summary) for whoever opens it alone."""
+    fg, light = style.PAGE_PALETTES["light"]["fg"], style.PAGE_PALETTES["light"]["light"]
+    width, height = svg_size(picture)
+    head, top = _text_lines(
+        [(TITLE_SIZE, "bold", fg, line) for line in texts.title]
+        + [(SUBTITLE_SIZE, "normal", light, line) for line in texts.subtitle],
+        EXPORT_PADDING,
+    )
+    top += 8
+    foot, bottom = _text_lines(
+        [(FOOTER_SIZE, "normal", light, line) for line in texts.footer], top + height + 8
+    )
+    outer_width, outer_height = width + 2 * EXPORT_PADDING, bottom + EXPORT_PADDING
+    nested = _ROOT.sub(f'<svg x="{EXPORT_PADDING}" y="{top}" '.encode(), picture, count=1)
+    return (
+        (
+            f'<svg xmlns="http://www.w3.org/2000/svg" width="{outer_width}" height="{outer_height}" '
+            f'viewBox="0 0 {outer_width} {outer_height}"><title>{html.escape(" ".join(texts.title))}'
+            f"</title><desc>{html.escape(description)}</desc>"
+            f'<rect width="{outer_width}" height="{outer_height}" fill="white"/>'
+            f'<g font-family="{html.escape(FONT)}">{head}</g>'
+        ).encode()
+        + nested
+        + f'<g font-family="{html.escape(FONT)}">{foot}</g></svg>'.encode()
+    )
+
+
+# --- drawing ---------------------------------------------------------------------------------
+
+
+def _finished_svg(svg: str) -> bytes:
+    return slim_svg(stable_gradient_ids(svg)).encode("utf-8")
+
+
+def _vl_convert_svg(spec: dict[str, Any]) -> bytes:
+    return _finished_svg(vl_convert.vegalite_to_svg(
         spec, vl_version=VL_VERSION, format_locale=FORMAT_LOCALE,
         time_format_locale=TIME_FORMAT_LOCALE,
-    )  # fmt: skip
+    ))  # fmt: skip
 
 
-def _draw_with_vl_convert(job: Job) -> Drawn:
-    svg = _vl_convert_svg(job.spec)
-    return _finished(svg, vl_convert.svg_to_png(svg, scale=PNG_SCALE) if job.with_png else None)
+def _vl_convert_png(svg: bytes) -> bytes:
+    return compressed_png(vl_convert.svg_to_png(svg.decode("utf-8"), scale=PNG_SCALE))
 
 
 def configure_vl_convert(workers: int) -> None:
@@ -285,12 +348,26 @@ def configure_vl_convert(workers: int) -> None:
         vl_convert.configure(**wanted)
 
 
-def draw_with_vl_convert(jobs: Sequence[Job], *, workers: int | None = None) -> list[Drawn]:
-    """Each job's images, in order, from vl-convert's worker pool (one worker a core)."""
+def _with_vl_convert(
+    convert: Callable[[Any], bytes], items: Sequence[Any], workers: int | None
+) -> list[bytes]:
+    """convert(item) of each item, in order, on vl-convert's worker pool (one worker a core)."""
     workers = workers or usable_cores()
     configure_vl_convert(workers)
     with ThreadPoolExecutor(workers) as threads:
-        return list(threads.map(_draw_with_vl_convert, jobs))
+        return list(threads.map(convert, items))
+
+
+def draw_with_vl_convert(
+    specs: Sequence[dict[str, Any]], *, workers: int | None = None
+) -> list[bytes]:
+    """Each spec's SVG, in order, drawn by vl-convert."""
+    return _with_vl_convert(_vl_convert_svg, specs, workers)
+
+
+def rasterise_with_vl_convert(svgs: Sequence[bytes], *, workers: int | None = None) -> list[bytes]:
+    """Each SVG as a compressed PNG at PNG_SCALE, in order, drawn by resvg (vl-convert)."""
+    return _with_vl_convert(_vl_convert_png, svgs, workers)
 
 
 def page_scripts() -> list[str]:
@@ -303,20 +380,34 @@ def page_scripts() -> list[str]:
     return [*sources, locales]
 
 
-def draw_with_chromium(
-    executable: str, jobs: Sequence[Job], *, workers: int | None = None
-) -> list[Drawn]:
-    """Each job's images, in order, from one headless Chromium a core (ChromiumError if not)."""
-    count = min(workers or usable_cores(), -(-len(jobs) // chromium.BATCH))
-    payload = [{"spec": job.spec, "scale": PNG_SCALE if job.with_png else 0} for job in jobs]
-    finish = lambda svg, png: _finished(svg, None if png is None else b64decode(png))  # noqa: E731
+def _with_chromium(
+    executable: str, jobs: list[dict[str, Any]], finish: Callable[[str | None, str | None], bytes]
+) -> list[bytes]:
+    """finish(svg, base64 PNG) of each job, in order, from one headless Chromium a core."""
+    count = min(usable_cores(), -(-len(jobs) // chromium.BATCH))
     with chromium.browsers(executable, page_scripts(), count) as pool:
-        return chromium.render_jobs(pool, payload, finish)
+        return chromium.render_jobs(pool, jobs, finish)
+
+
+def draw_with_chromium(executable: str, specs: Sequence[dict[str, Any]]) -> list[bytes]:
+    """Each spec's SVG, in order, drawn by the vendored Vega in Chromium (ChromiumError if not)."""
+    return _with_chromium(executable, [{"spec": spec} for spec in specs],
+                          lambda svg, png: _finished_svg(svg or ""))  # fmt: skip
+
+
+def rasterise_with_chromium(executable: str, svgs: Sequence[bytes]) -> list[bytes]:
+    """Each SVG as a compressed PNG at PNG_SCALE, in order, drawn by Chromium."""
+    jobs = [{"svg": svg.decode("utf-8"), "scale": PNG_SCALE} for svg in svgs]
+    return _with_chromium(executable, jobs, lambda svg, png: compressed_png(b64decode(png or "")))
 
 
 @dataclass(frozen=True)
 class Renderer:
-    """What draws the images of this build: Chromium when there is one, else vl-convert."""
+    """What draws the images of this build: Chromium when there is one, else vl-convert.
+
+    vl-convert does the whole batch again if Chromium fails on any item, so a bad spec reports
+    vl-convert's message and a build never depends on Chromium.
+    """
 
     chromium: str | None
 
@@ -327,18 +418,23 @@ class Renderer:
             return chromium.chromium_version(self.chromium)
         return f"resvg of vl-convert {vl_convert.__version__}"
 
-    def draw(self, jobs: Sequence[Job]) -> tuple[list[Drawn], bool]:
-        """Each job's SVG and PNG, and whether `rasteriser` drew the PNGs. vl-convert redraws
-        them all if Chromium fails on any, so a bad spec reports vl-convert's message and a
-        build never depends on Chromium."""
-        if not jobs:
-            return [], True
-        if self.chromium:
+    def draw(self, specs: Sequence[dict[str, Any]]) -> list[bytes]:
+        """Each spec's SVG: the same bytes whichever draws it."""
+        if self.chromium and specs:
             try:
-                return draw_with_chromium(self.chromium, jobs), True
+                return draw_with_chromium(self.chromium, specs)
             except chromium.ChromiumError as error:
                 logger.warning("%s; drawing the charts with vl-convert", error)
-        return draw_with_vl_convert(jobs), not self.chromium
+        return draw_with_vl_convert(specs) if specs else []
+
+    def rasterise(self, svgs: Sequence[bytes]) -> tuple[list[bytes], bool]:
+        """Each SVG's PNG, and whether `rasteriser` drew them (not when Chromium failed)."""
+        if self.chromium and svgs:
+            try:
+                return rasterise_with_chromium(self.chromium, svgs), True
+            except chromium.ChromiumError as error:
+                logger.warning("%s; drawing the PNGs with vl-convert", error)
+        return (rasterise_with_vl_convert(svgs) if svgs else []), not self.chromium
 
 
 def find_renderer() -> Renderer:
@@ -373,15 +469,15 @@ def _key(*parts: Any) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def image_key(chart: ChartBlock, credit: str = "", digest: str | None = None) -> str:
-    """The exported SVG's key: everything it depends on, hashed; equal keys, equal bytes."""
-    digest = digest or spec_digest(chart)
-    return _key("export", digest, chart.title, chart.source_line, credit)
-
-
 def picture_key(chart: ChartBlock, width: int, digest: str | None = None) -> str:
-    """The light picture's key at `width`."""
+    """The picture's key at `width`: everything it depends on, hashed; equal keys, equal bytes."""
     return _key("picture", digest or spec_digest(chart), chart.height, width)
+
+
+def image_key(chart: ChartBlock, credit: str = "", digest: str | None = None) -> str:
+    """The exported image's key: its wide picture's and the texts around it."""
+    wide = picture_key(chart, style.PICTURE_WIDTHS[-1], digest)
+    return _key("export", wide, dataclasses.astuple(export_texts(chart, credit)))
 
 
 def png_name(key: str, rasteriser: str) -> str:
@@ -389,51 +485,24 @@ def png_name(key: str, rasteriser: str) -> str:
     return f"{key}.{hashlib.sha256(rasteriser.encode()).hexdigest()[:16]}.png"
 
 
-@dataclass(frozen=True)
-class Wanted:
-    """One image a build needs: its cache names, and how to make its spec if it must be drawn."""
-
-    svg_name: str
-    png_name: str | None
-    make_spec: Callable[[], dict[str, Any]]
-
-
-def cached_drawings(
-    wanted: Sequence[Wanted], cache: MutableMapping[str, bytes], renderer: Renderer
-) -> list[Drawn]:
-    """Each wanted image, in order: from the cache, or drawn (once a name) and stored."""
-    found: dict[str, Drawn] = {}
-    misses: dict[str, Wanted] = {}
-    for item in wanted:
-        svg = cache.get(item.svg_name)
-        png = cache.get(item.png_name) if item.png_name else None
-        if svg is not None and (png is not None or item.png_name is None):
-            found[item.svg_name] = (svg, png)
-        else:
-            misses.setdefault(item.svg_name, item)
-    jobs = [Job(item.make_spec(), item.png_name is not None) for item in misses.values()]
-    drawings, is_as_keyed = renderer.draw(jobs)
-    for item, (svg, png) in zip(misses.values(), drawings, strict=True):
-        cache[item.svg_name] = svg  # the same bytes whichever renderer drew it
-        if item.png_name and png is not None and is_as_keyed:
-            cache[item.png_name] = png
-        found[item.svg_name] = (svg, png)
-    return [found[item.svg_name] for item in wanted]
+def cached(
+    names: Sequence[str],
+    make: Callable[[list[int]], tuple[list[bytes], bool]],
+    cache: MutableMapping[str, bytes],
+) -> list[bytes]:
+    """The bytes under each name, in order: from the cache, or made for the missing ones at once
+    (`make(indexes of their first occurrences)` -> their bytes, and whether to keep them)."""
+    found = {name: value for name in set(names) if (value := cache.get(name)) is not None}
+    missing = list({name: index for index, name in enumerate(names) if name not in found}.items())
+    made, keep = make([index for _, index in missing])
+    for (name, _), value in zip(missing, made, strict=True):
+        found[name] = value
+        if keep:
+            cache[name] = value
+    return [found[name] for name in names]
 
 
-def wanted_images(chart: ChartBlock, credit: str, rasteriser: str) -> list[Wanted]:
-    """A chart's exported SVG and PNG, then its light picture at each of style.PICTURE_WIDTHS."""
-    digest = spec_digest(chart)
-    export_key = image_key(chart, credit, digest)
-    wanted = [Wanted(f"{export_key}.svg", png_name(export_key, rasteriser),
-                     functools.partial(export_spec, chart, credit))]  # fmt: skip
-    for width in style.PICTURE_WIDTHS:
-        key = picture_key(chart, width, digest)
-        wanted.append(Wanted(f"{key}.svg", None, functools.partial(picture_spec, chart, width)))
-    return wanted
-
-
-def picture_files(chart: ChartBlock, svgs: tuple[bytes, ...]) -> dict[str, bytes]:
+def picture_files(chart: ChartBlock, svgs: Sequence[bytes]) -> dict[str, bytes]:
     """A chart's pictures by path, one a width (`svgs` in PICTURE_WIDTHS order), each light and,
     as `#dark`, dark."""
     return {
@@ -528,6 +597,20 @@ def embed_page(
 """
 
 
+def cached_pictures(
+    charts: Sequence[ChartBlock], cache: MutableMapping[str, bytes], renderer: Renderer
+) -> list[tuple[bytes, ...]]:
+    """Each chart's pictures, in PICTURE_WIDTHS order: from the cache, or drawn and kept."""
+    wanted = [(chart, width) for chart in charts for width in style.PICTURE_WIDTHS]
+    digests = [spec_digest(chart) for chart in charts]
+    widths = len(style.PICTURE_WIDTHS)
+    names = [f"{picture_key(chart, width, digests[index // widths])}.svg"
+             for index, (chart, width) in enumerate(wanted)]  # fmt: skip
+    svgs = cached(names, lambda misses: (renderer.draw([picture_spec(*wanted[i]) for i in misses]),
+                                         True), cache)  # fmt: skip
+    return [tuple(svgs[i : i + widths]) for i in range(0, len(svgs), widths)]
+
+
 def chart_files(
     charts: Iterable[tuple[ChartBlock, str]],
     scripts: Iterable[str],
@@ -542,21 +625,23 @@ def chart_files(
     `charts` pairs each chart with the path of its page (for the embed page's link back);
     `scripts` are the site's extra_javascript: charts.js, which loads the vendored Vega;
     `credit` (credit_line) goes under every exported chart.
-    `cache` keeps drawn images by `image_key` and `picture_key`, so an unchanged chart is not
-    drawn again; `renderer` draws the others (default: `find_renderer()`).
+    `cache` keeps drawn pictures by `picture_key` and PNGs by `image_key` and rasteriser, so an
+    unchanged chart is not drawn again; `renderer` draws the others (default: `find_renderer()`).
     """
     scripts, charts = list(scripts), list(charts)
     cache = {} if cache is None else cache
     renderer = renderer or find_renderer()
-    wanted = [wanted_images(chart, credit, renderer.rasteriser) for chart, _ in charts]
-    drawn = cached_drawings([item for items in wanted for item in items], cache, renderer)
-    count = 1 + len(style.PICTURE_WIDTHS)
+    pictures = cached_pictures([chart for chart, _ in charts], cache, renderer)
+    exports = [export_svg(svgs[-1], export_texts(chart, credit), chart.summary)
+               for (chart, _), svgs in zip(charts, pictures, strict=True)]  # fmt: skip
+    rasteriser = renderer.rasteriser
+    names = [png_name(image_key(chart, credit), rasteriser) for chart, _ in charts]
+    pngs = cached(names, lambda misses: renderer.rasterise([exports[i] for i in misses]), cache)
     files: dict[str, bytes] = {}
-    for index, (chart, page_path) in enumerate(charts):
-        (svg, png), *pictures = drawn[index * count : (index + 1) * count]
-        files[chart.svg_path] = titled_svg(svg, chart.title)
-        files[chart.png_path] = png or b""
-        files.update(picture_files(chart, tuple(picture for picture, _ in pictures)))
+    for (chart, page_path), svgs, svg, png in zip(charts, pictures, exports, pngs, strict=True):
+        files[chart.svg_path] = svg
+        files[chart.png_path] = png
+        files.update(picture_files(chart, svgs))
         export = (export_spec(chart, credit), svg)
         page = embed_page(
             chart, scripts, page_path, is_offline=is_offline, export=export, credit=credit

@@ -20,6 +20,9 @@ PICTURE_HEIGHT = 340
 # screen's (568-757 px); the page picks one by the width of the window (NARROW_WINDOW).
 PICTURE_WIDTHS = (360, 720)
 NARROW_WINDOW = 560
+# Past this many points, a chart over time draws its series as lines without dots (three years of
+# months): dots that close merge into a band, and each would cost the pictures bytes.
+DENSE_POINTS = 36
 # A picture is one file for both palettes: addressed as picture.svg#dark, it draws in the dark one.
 DARK_TARGET = "dark"
 # The name of a layer only the interactive chart draws (points that carry tooltips, invisible):

@@ -3,11 +3,13 @@ palettes, and no layer that only the interactive chart needs."""
 
 from __future__ import annotations
 
+import json
 import re
+import xml.etree.ElementTree as ET
 
 import pandas as pd
 
-from generator.charts import export, segments, style, tilemap
+from generator.charts import coverage, export, segments, style, tilemap
 from generator.pages.context import ChartBlock
 
 VEGA_LIKE = (
@@ -82,6 +84,27 @@ def test_pictures_and_exports_leave_out_the_invisible_points_that_carry_tooltips
         assert style.INTERACTIVE_ONLY not in _layer_names(image)
 
 
+def _coverage(months: int) -> dict[str, object]:
+    dates = pd.date_range("2020-01-31", periods=months, freq="ME")
+    points = pd.DataFrame({"date": dates, "start": dates, "end": dates, "series": "Kota A",
+                           "share": [0.3 + i / 1000 for i in range(months)], "d": 1,
+                           "role": "own", "source": "S", "source_label": "S",
+                           "period_label": [f"{d:%m %Y}" for d in dates]})  # fmt: skip
+    target = points.tail(1).assign(series="Target", role="target", share=0.5)
+    return coverage.coverage_over_time(pd.concat([points, target]), "Cakupan")
+
+
+def test_a_dense_series_is_drawn_as_lines_whose_points_only_the_interactive_chart_has() -> None:
+    """With a target beside it, Altair names the layer interactive-only_0: it still goes."""
+    sparse, dense = _coverage(style.DENSE_POINTS), _coverage(style.DENSE_POINTS + 1)
+    assert not [name for name in _layer_names(sparse) if str(name).startswith("interactive")]
+    names = [str(name) for name in _layer_names(dense) if name]
+    assert any(name.startswith(style.INTERACTIVE_ONLY) for name in names), names
+    picture = export.picture_spec(_chart(dense), 720)
+    assert not [n for n in _layer_names(picture) if str(n).startswith(style.INTERACTIVE_ONLY)]
+    assert '"point"' not in json.dumps(picture) and '"line"' in json.dumps(picture)
+
+
 def test_a_tile_maps_picture_has_no_link_tiles() -> None:
     tiles = pd.DataFrame({"column": [0], "row": [0], "label": ["A"], "name": ["A"],
                           "share": [0.5], "value_text": ["50%"], "period_label": ["2024"],
@@ -91,7 +114,29 @@ def test_a_tile_maps_picture_has_no_link_tiles() -> None:
     assert style.INTERACTIVE_ONLY not in _layer_names(export.picture_spec(_chart(spec), 720))
 
 
-def test_an_exported_svg_is_named_by_its_title_escaped() -> None:
-    svg = export.titled_svg(b'<svg xmlns="http://www.w3.org/2000/svg"><g/></svg>', "Kota <A&B>")
-    assert svg == (b'<svg xmlns="http://www.w3.org/2000/svg"><title>Kota &lt;A&amp;B&gt;</title>'
-                   b"<g/></svg>")  # fmt: skip
+PICTURE = b'<svg xmlns="http://www.w3.org/2000/svg" width="720" height="340"><g/></svg>'
+
+
+def test_an_exported_image_is_the_picture_with_its_texts_around_it_escaped() -> None:
+    texts = export.ExportTexts(("Kota <A&B>",), ("Catatan",), ("Sumber: X", "Kredit · CC BY"))
+    svg = export.export_svg(PICTURE, texts, 'Ringkasan "A" < B')
+    root = ET.fromstring(svg)  # well-formed, whatever the texts hold
+    ns = "{http://www.w3.org/2000/svg}"
+    assert root.find(f"{ns}title").text == "Kota <A&B>"
+    assert root.find(f"{ns}desc").text == 'Ringkasan "A" < B'
+    picture = root.find(f"{ns}svg")
+    top, bottom = float(picture.get("y")), float(picture.get("y")) + 340
+    lines = {text.text: float(text.get("y")) for text in root.iter(f"{ns}text")}
+    assert lines["Kota <A&B>"] < lines["Catatan"] < top
+    assert bottom < lines["Sumber: X"] < lines["Kredit · CC BY"] < float(root.get("height"))
+    assert int(root.get("width")) == 720 + 2 * export.EXPORT_PADDING
+
+
+def test_export_texts_wrap_the_title_to_the_picture_and_end_with_the_credit() -> None:
+    chart = ChartBlock("grafik-x", "Judul", {"title": {"text": ["Cakupan kepesertaan Kota",
+                       "Blitar dari waktu ke waktu"], "subtitle": ["Angka dari sumber"]}},
+                       "ringkasan", ("a",), (("1",),), (), "uji")  # fmt: skip
+    texts = export.export_texts(chart, "Situs · https://contoh.id/ · Lisensi CC BY 4.0")
+    assert texts.title == ("Cakupan kepesertaan Kota Blitar dari waktu ke waktu",)
+    assert texts.subtitle == ("Angka dari sumber",)
+    assert texts.footer == ("Sumber:", "Situs · https://contoh.id/ · Lisensi CC BY 4.0")

@@ -10,7 +10,6 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
@@ -55,15 +54,17 @@ def _heading(chart: BeautifulSoup) -> str:
     return _words(heading.get_text(" "))
 
 
-def _svg_texts(node: ET.Element, dy: float = 0.0, in_legend: bool = False) -> Iterator[Any]:
-    """(text, y on the image, inside a legend) for each text of an SVG, following translate()."""
+def _svg_texts(node: ET.Element, dy: float = 0.0) -> Iterator[tuple[str, float]]:
+    """(text, y on the image) for each text of an SVG, following translate() and nested
+    pictures' y."""
     match = TRANSLATE.search(node.get("transform", ""))
     y = dy + (float(match.group(2)) if match else 0.0)
-    in_legend = in_legend or "role-legend" in node.get("class", "")
+    if node.tag.endswith("}svg") or node.tag.endswith("}text"):
+        y += float(node.get("y", 0))
     if node.tag.endswith("}text"):
-        yield _words(" ".join(node.itertext())), y, in_legend
+        yield _words(" ".join(node.itertext())), y
     for child in node:
-        yield from _svg_texts(child, y, in_legend)
+        yield from _svg_texts(child, y)
 
 
 def test_every_chart_has_a_png_and_an_svg_with_title_and_source(built_site: Path) -> None:
@@ -73,32 +74,35 @@ def test_every_chart_has_a_png_and_an_svg_with_title_and_source(built_site: Path
         png = _linked(page, chart, ".png")
         assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 10_000, png
         texts = list(_svg_texts(ET.parse(_linked(page, chart, ".svg")).getroot()))
-        # Vega writes a wrapped title as one <text> of <tspan> lines, and the source as lines.
-        assert _heading(chart) in _words(" ".join(t for t, _, _ in texts)), page
+        # The title and the source line, each wrapped to the picture's width.
+        assert _heading(chart) in _words(" ".join(t for t, _ in texts)), page
         source = _words(chart.find_next(class_="chart-source").get_text())
-        assert source.startswith("Sumber: ") and source in _words(" ".join(t for t, _, _ in texts))
+        assert source.startswith("Sumber: ") and source in _words(" ".join(t for t, _ in texts))
 
 
 def test_exported_images_and_embeds_credit_the_site_and_its_licence(built_site: Path) -> None:
     """A reposted picture or an embedded chart still names the site, its address and CC BY 4.0."""
     credit = "Cakupan BPJS Ketenagakerjaan · http://127.0.0.1:8000/ · Lisensi CC BY 4.0"
     for page, chart in _charts(built_site):
-        texts = [t for t, _, _ in _svg_texts(ET.parse(_linked(page, chart, ".svg")).getroot())]
+        texts = [t for t, _ in _svg_texts(ET.parse(_linked(page, chart, ".svg")).getroot())]
         assert credit in _words(" ".join(texts)), page
         embed = BeautifulSoup(_linked(page, chart, ".html").read_text("utf-8"), "html.parser")
         assert credit in _words(embed.select_one("p.embed-credit").get_text()), page
 
 
-def test_exported_source_line_is_below_the_legend(built_site: Path) -> None:
-    """The credit is the last thing in the picture, under the chart and its legend."""
+def test_exported_source_line_is_below_the_whole_drawing(built_site: Path) -> None:
+    """The credit is the last thing in the image, under the chart, its axes and its legend."""
+    svg = "{http://www.w3.org/2000/svg}"
     with_legend = 0
     for page, chart in _charts(built_site):
-        texts = list(_svg_texts(ET.parse(_linked(page, chart, ".svg")).getroot()))
-        source_y = min(y for text, y, _ in texts if text.startswith("Sumber:"))
-        footer = [text for text, y, _ in texts if y >= source_y]
-        assert all(y < source_y for text, y, _ in texts if text not in footer), page
-        with_legend += any(in_legend for _, _, in_legend in texts)
-    assert with_legend, "no exported chart has a legend: the test checks nothing"
+        root = ET.parse(_linked(page, chart, ".svg")).getroot()
+        picture = root.find(f"{svg}svg")
+        bottom = float(picture.get("y")) + float(picture.get("height"))
+        drawn = [y for _, y in _svg_texts(picture, 0.0)]
+        source_y = min(y for text, y in _svg_texts(root) if text.startswith("Sumber:"))
+        assert max(drawn) <= bottom < source_y, page
+        with_legend += chart.select_one("picture") is not None and len(drawn) > 10
+    assert with_legend, "no exported chart draws its axes and legend: the test checks nothing"
 
 
 def test_every_chart_has_an_embed_page_and_its_code(built_site: Path) -> None:

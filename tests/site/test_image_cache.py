@@ -50,12 +50,13 @@ def test_second_build_reads_images_from_the_cache(
     cache = DirectoryCache(tmp_path / "c")
     first = export.chart_files([(_chart(SPEC), "index.md")], (), is_offline=False, cache=cache)
 
-    def fail(self: object, jobs: list[object]) -> tuple[list[object], bool]:
+    def fail(self: object, jobs: list[object]) -> list[object]:
         if jobs:
-            raise AssertionError("rendered again")
-        return [], True
+            raise AssertionError("drawn again")
+        return []
 
     monkeypatch.setattr(export.Renderer, "draw", fail)
+    monkeypatch.setattr(export.Renderer, "rasterise", lambda self, svgs: (fail(self, svgs), True))
     again = export.chart_files([(_chart(SPEC), "index.md")], (), is_offline=False, cache=cache)
     assert again == first
 
@@ -80,6 +81,7 @@ def test_a_key_is_the_spec_as_built_with_no_export_spec_made(
 
     monkeypatch.setattr(export, "export_spec", no_copies)
     monkeypatch.setattr(export, "picture_spec", no_copies)
+    monkeypatch.setattr(export, "export_svg", no_copies)
     assert export.image_key(chart) == key
     export.picture_key(chart, 360)
 

@@ -1,5 +1,7 @@
 """Cache misses are drawn in parallel, by Chromium where there is one or by vl-convert's worker
-pool, with the same SVG bytes either way, in input order, and PNGs sized and compressed."""
+pool, with the same SVG bytes either way, in input order, and PNGs sized and compressed: each
+chart's pictures drawn by Vega, its exported image composed around the wide one, and that
+rasterised."""
 
 from __future__ import annotations
 
@@ -43,17 +45,24 @@ PAIRS = [(chart, "index.md") for chart in CHARTS]
 VL_CONVERT = export.Renderer(None)
 
 
-def _jobs() -> list[export.Job]:
-    return [export.Job(export.export_spec(chart), with_png=True) for chart in CHARTS]
+def _specs() -> list[dict[str, Any]]:
+    return [export.picture_spec(chart, 720) for chart in CHARTS]
+
+
+def _exports() -> list[bytes]:
+    pictures = export.draw_with_vl_convert(_specs())
+    return [export.export_svg(picture, export.export_texts(chart, "kredit"), chart.summary)
+            for picture, chart in zip(pictures, CHARTS, strict=True)]  # fmt: skip
 
 
 def test_the_pool_and_one_worker_draw_the_same_bytes_in_order() -> None:
-    alone = export.draw_with_vl_convert(_jobs(), workers=1)
-    pooled = export.draw_with_vl_convert(_jobs(), workers=2)
+    alone = export.draw_with_vl_convert(_specs(), workers=1)
+    pooled = export.draw_with_vl_convert(_specs(), workers=2)
     assert pooled == alone
-    assert len({svg for svg, _ in pooled}) == len(CHARTS)  # distinct charts, so order is checked
-    for (svg, png), chart in zip(pooled, CHARTS, strict=True):
-        assert chart.title.encode() in svg and png and png.startswith(b"\x89PNG")
+    assert len(set(pooled)) == len(CHARTS)  # distinct charts, so order is checked
+    pngs = export.rasterise_with_vl_convert(_exports(), workers=2)
+    assert pngs == export.rasterise_with_vl_convert(_exports(), workers=1)
+    assert len(set(pngs)) == len(CHARTS) and all(png.startswith(b"\x89PNG") for png in pngs)
 
 
 def _mini_charts() -> list[tuple[ChartBlock, str]]:
@@ -87,11 +96,12 @@ def test_chromium_draws_the_same_svg_bytes_as_vl_convert() -> None:
 
 
 def test_a_png_is_sized_for_link_previews_and_reduced_to_a_palette() -> None:
-    ((svg, png),) = export.draw_with_vl_convert(_jobs()[:1])
+    svg = _exports()[0]
+    (png,) = export.rasterise_with_vl_convert([svg])
     width, _ = export.svg_size(svg)
     image = Image.open(io.BytesIO(png))
     assert image.mode == "P" and len(image.getpalette() or []) <= 3 * export.PNG_COLOURS
-    assert image.size[0] == int(width * export.PNG_SCALE)
+    assert image.size[0] == int(width * export.PNG_SCALE) >= 1100  # a link preview's width
     assert image.info.keys() <= {"transparency"}  # no date, no software name: stable bytes
 
 
@@ -101,44 +111,58 @@ def test_chart_files_renders_only_the_misses(
     cache = DirectoryCache(tmp_path / "c")
     first = export.chart_files(PAIRS[:1], (), is_offline=False, cache=cache, renderer=VL_CONVERT)
     drawn: list[int] = []
-    draw = export.Renderer.draw
+    rasterised: list[int] = []
+    draw, rasterise = export.Renderer.draw, export.Renderer.rasterise
 
-    def counting(self: export.Renderer, jobs: list[export.Job]) -> Any:
-        drawn.append(len(jobs))
-        return draw(self, jobs)
+    def counting_draw(self: export.Renderer, specs: list[Any]) -> Any:
+        drawn.append(len(specs))
+        return draw(self, specs)
 
-    monkeypatch.setattr(export.Renderer, "draw", counting)
+    def counting_rasterise(self: export.Renderer, svgs: list[bytes]) -> Any:
+        rasterised.append(len(svgs))
+        return rasterise(self, svgs)
+
+    monkeypatch.setattr(export.Renderer, "draw", counting_draw)
+    monkeypatch.setattr(export.Renderer, "rasterise", counting_rasterise)
     files = export.chart_files(PAIRS, (), is_offline=False, cache=cache, renderer=VL_CONVERT)
-    # Per chart: its exported SVG and PNG, and its light picture at each width.
-    assert drawn == [(1 + len(style.PICTURE_WIDTHS)) * (len(CHARTS) - 1)]
+    # Per new chart: its picture at each width, and its exported image's PNG.
+    assert drawn == [len(style.PICTURE_WIDTHS) * (len(CHARTS) - 1)]
+    assert rasterised == [len(CHARTS) - 1]
     assert files[CHARTS[0].svg_path] == first[CHARTS[0].svg_path]
     assert all(chart.title.encode() in files[chart.svg_path] for chart in CHARTS)
-    assert len(cache) == (2 + len(style.PICTURE_WIDTHS)) * len(CHARTS)
+    assert len(cache) == (1 + len(style.PICTURE_WIDTHS)) * len(CHARTS)
     assert (
         export.chart_files(PAIRS, (), is_offline=False, cache=cache, renderer=VL_CONVERT) == files
     )
-    assert drawn[-1] == 0
+    assert drawn[-1] == rasterised[-1] == 0
 
 
 def test_a_png_drawn_by_another_rasteriser_is_not_taken_from_the_cache(tmp_path: Path) -> None:
-    """Chromium's pixels differ from resvg's: each keeps its own PNG, and shares the SVG."""
+    """Chromium's pixels differ from resvg's: each keeps its own PNG, and shares the SVGs."""
     cache = DirectoryCache(tmp_path / "c")
     export.chart_files(PAIRS[:1], (), is_offline=False, cache=cache, renderer=VL_CONVERT)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(chromium, "chromium_version", lambda executable: "Chromium 0")
         rasteriser = export.Renderer("/nonexistent/chromium").rasteriser
-    export_svg_and_png = export.wanted_images(CHARTS[0], "", rasteriser)[0]
-    assert export_svg_and_png.svg_name in cache
-    assert export_svg_and_png.png_name not in cache
+    key = export.image_key(CHARTS[0])
+    assert export.png_name(key, VL_CONVERT.rasteriser) in cache
+    assert export.png_name(key, rasteriser) not in cache
+    assert all(f"{export.picture_key(CHARTS[0], width)}.svg" in cache
+               for width in style.PICTURE_WIDTHS)  # fmt: skip
+
+
+def _broken(specs: list[dict[str, Any]], index: int) -> list[dict[str, Any]]:
+    broken = [dict(spec) for spec in specs]
+    broken[index]["mark"] = "no-such-mark"
+    return broken
 
 
 def test_a_failing_chart_fails_with_vl_convert_s_message() -> None:
-    jobs = _jobs()
-    jobs[2].spec["vconcat"][0]["mark"] = "no-such-mark"
+    specs = _broken(_specs(), 2)
     with pytest.raises(ValueError, match="conversion failed") as alone:
-        export.draw_with_vl_convert(jobs[2:3], workers=1)
+        export.draw_with_vl_convert(specs[2:3], workers=1)
     with pytest.raises(ValueError, match="conversion failed") as pooled:
-        export.draw_with_vl_convert(jobs, workers=2)
+        export.draw_with_vl_convert(specs, workers=2)
     assert str(pooled.value) == str(alone.value)
 
 
@@ -152,18 +176,18 @@ def test_without_a_working_chromium_the_images_are_drawn_by_vl_convert(
         patch.setattr(chromium, "chromium_version", lambda executable: "Chromium 0")
         renderer = export.Renderer(str(broken))
         with caplog.at_level(logging.WARNING):
-            drawn, is_as_keyed = renderer.draw(_jobs())
-    assert drawn == export.draw_with_vl_convert(_jobs())
+            drawn = renderer.draw(_specs())
+            pngs, is_as_keyed = renderer.rasterise(_exports())
+    assert drawn == export.draw_with_vl_convert(_specs())
+    assert pngs == export.rasterise_with_vl_convert(_exports())
     assert not is_as_keyed  # so these PNGs are not kept under Chromium's name
     assert "vl-convert" in caplog.text
 
 
 @needs_chromium
 def test_a_bad_spec_in_chromium_fails_with_vl_convert_s_message() -> None:
-    jobs = _jobs()
-    jobs[1].spec["vconcat"][0]["mark"] = "no-such-mark"
     with pytest.raises(ValueError, match="conversion failed"):
-        export.Renderer(CHROMIUM).draw(jobs)
+        export.Renderer(CHROMIUM).draw(_broken(_specs(), 1))
 
 
 def test_find_chromium_can_be_switched_off(tmp_path: Path) -> None:
@@ -171,15 +195,16 @@ def test_find_chromium_can_be_switched_off(tmp_path: Path) -> None:
     assert chromium.find_chromium({"CAKUPAN_CHROMIUM": str(tmp_path / "none")}) is None
 
 
-def test_a_page_picture_carries_no_aria_labels_and_the_download_keeps_them() -> None:
+def test_images_carry_no_aria_labels_and_the_download_is_named_and_described() -> None:
     """The page hides its pictures from assistive technology (the chart is described on its
-    outer element), so they go without a label a mark: half the bytes. A downloaded SVG is a
-    document of its own and keeps them."""
+    outer element), so they go without Vega's English label a mark: half the bytes. A
+    downloaded SVG is a document of its own: its title names it, the chart's summary describes
+    it."""
     chart = CHARTS[0]
-    jobs = [export.Job(export.picture_spec(chart, 360), with_png=False), _jobs()[0]]
-    (picture, _), (download, _) = export.draw_with_vl_convert(jobs)
-    assert b"aria-label" not in picture
-    assert b"aria-label" in download
+    (picture,) = export.draw_with_vl_convert([export.picture_spec(chart, 360)])
+    download = _exports()[0]
+    assert b"aria-label" not in picture and b"aria-label" not in download
+    assert f"<title>{chart.title}</title><desc>{chart.summary}</desc>".encode() in download
 
 
 def test_a_chromium_that_cannot_start_is_a_chromium_error(tmp_path: Path) -> None:
