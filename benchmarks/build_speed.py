@@ -16,6 +16,7 @@ a temporary project, then measures in one run on this machine:
   rebuild in this process after another edit (what `serve` does);
 - the floor: plain MkDocs on the same pages with the same theme, each page a short text;
 - the chart images: charts drawn a second (both formats, cold) and their megabytes;
+- the offline bundle of one province (`bundle --province jawa-timur`): its zip's megabytes;
 - a simulated deploy pair, with the commands pages.yml runs (`python -m generator build`, then
   `bundle`) in fresh projects: cold (`ci_cold_s`), then the next commit, one figure changed,
   with the first one's `.cache/` restored (`ci_warm_s`).
@@ -84,6 +85,22 @@ def cli_build_seconds(project: Project) -> float:
         capture_output=True, env={**os.environ, "PYTHONPATH": str(ROOT)},
     )  # fmt: skip
     return time.perf_counter() - start
+
+
+PROVINCE = "jawa-timur"  # the province with the most kabupaten/kota
+
+
+def province_bundle(project: Project) -> tuple[float, float]:
+    """`python -m generator bundle --province jawa-timur` after the build (its cache as the
+    build left it): seconds, and the zip's megabytes."""
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "generator", "bundle", "--province", PROVINCE], cwd=project.root,
+        check=True, capture_output=True, env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )  # fmt: skip
+    seconds = time.perf_counter() - start
+    (bundle,) = (project.root / "dist").glob(f"*-{PROVINCE}-*.zip")
+    return seconds, megabytes(bundle)
 
 
 def floor(project: Project, pages: list[str]) -> float:
@@ -223,6 +240,7 @@ def main() -> None:
         site_mb, largest_mb, largest = published_size(site)
         own, workers = peak_megabytes()
         svg_mb, png_mb = image_megabytes(site)
+        bundle_s, bundle_mb = province_bundle(project)
 
         gc.collect()
         edit_one_figure(project)
@@ -252,6 +270,7 @@ def main() -> None:
     print(f"site_mb={site_mb:.1f}")  # GitHub Pages refuses a site over 1 GB
     print(f"largest_file_mb={largest_mb:.1f} largest_file={largest}")
     print(f"region_page_kb={region_kb:.1f}")
+    print(f"province_bundle_mb={bundle_mb:.1f} province_bundle_s={bundle_s:.1f}")
     print(f"warm_build_s={warm_build:.2f}")
     print(f"serve_edit_s={serve_edit:.2f}")
     print(f"floor_s={floor_seconds:.2f}")
