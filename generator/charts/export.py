@@ -1,16 +1,18 @@
 """Charts as files: the pictures pages show, PNG and SVG downloads, and a page to embed.
 
-A page shows each chart as a picture the build drew (in both palettes, at a phone's width and a
-wider one) before any script runs; charts.js replaces it with the interactive chart only when a
-reader reaches for it. An exported image carries its title, source line and the site's credit and
-licence inside it, so a reposted picture still credits both.
+A page shows each chart as a picture the build drew (at a phone's width and a wider one, each one
+file for both palettes) before any script runs; charts.js replaces it with the interactive chart
+only when a reader reaches for it. The exported image is the wide picture on white with the
+chart's title above and its source line and the site's credit and licence below, so a reposted
+picture still credits both.
 
-Images are drawn by the same Vega either way, with no network: in headless Chromium where there
-is one (generator/charts/chromium.py, several times faster), else by vl-convert. An SVG is the
-same bytes whichever draws it, and is kept under `image_key`: the chart's spec as built, the
-export code and the renderer versions, never the rest of the generator's code. A PNG is drawn
-from that SVG by Chromium or by resvg (vl-convert), whose pixels differ, so its key names the
-rasteriser too; it is then reduced to 256 colours (Pillow), a quarter of its size.
+Pictures are drawn by the same Vega either way, with no network: in headless Chromium where
+there is one (generator/charts/chromium.py, several times faster), else by vl-convert. A
+picture is the same bytes whichever draws it, and is kept under `picture_key`: the chart's spec
+as built, the export code and the renderer versions, never the rest of the generator's code.
+The exported image's PNG is drawn from its SVG by Chromium or by resvg (vl-convert), whose
+pixels differ, so its key names the rasteriser too; it is then reduced to 256 colours (Pillow),
+a quarter of its size.
 """
 
 from __future__ import annotations
