@@ -12,8 +12,10 @@ is in the key.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+import datetime
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 import numpy
 import pandas as pd
@@ -21,7 +23,7 @@ import pandas as pd
 from generator.checks.numbers import published_form
 from generator.dataset.periods import period_bounds, period_label
 from generator.dataset.problems import Problem
-from generator.dataset.schema import Figure
+from generator.dataset.schema import Figure, Revision
 from generator.dataset.types import Dataset
 from generator.dataset.vocabulary import INDICATORS, SEGMENTS
 
@@ -79,7 +81,7 @@ def figures_frame(dataset: Dataset) -> pd.DataFrame:
         for f in dataset.figures
     ]
     frame = pd.DataFrame(rows, columns=list(COLUMNS[:-3]))
-    frame = _missing_as_none(frame, ("quote", "location"))
+    frame = _missing_as_none(frame, ("segment", "at", "quote", "location", "note", "statistic"))
     return frame.assign(**_per_value_columns(frame))
 
 
@@ -99,9 +101,10 @@ def _per_value_columns(frame: pd.DataFrame) -> dict[str, pd.Series]:
 
 def _missing_as_none(frame: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:
     """Text columns that some figures lack (a series' point has no quote, a single figure no
-    location) hold None where empty, as objects: pandas would otherwise infer a string column
-    with NaN or an object column with None depending on the other figures, so that one area's
-    rows would hash differently after an edit elsewhere."""
+    location, a total no segment) hold None where empty, as objects: pandas would otherwise
+    infer a string column with NaN or an object column with None depending on the other
+    figures, so that one area's rows would hash differently after an edit elsewhere, and
+    frame_rows would have to look for NaN in every cell."""
     for column in columns:
         values = frame[column].astype(object)
         frame[column] = values.where(values.notna(), None)
@@ -115,52 +118,113 @@ def source_label(dataset: Dataset, source_id: str) -> str:
     return f"{source.publisher}, {period_label(date)}" if date else source.publisher
 
 
+class FrameRow(NamedTuple):
+    """One figure of the frame as plain Python values, for code that reads figures one by one
+    (a page's tables, sentences and lookups): a pandas call costs tens of microseconds on a
+    small frame, a tuple's field tens of nanoseconds. Missing text is None, and `date`,
+    `start` and `end` are datetime.date."""
+
+    key: str
+    area: str
+    area_name: str
+    indicator: str
+    indicator_label: str
+    segment: str | None
+    segment_label: str
+    value: float
+    unit: str
+    as_published: str
+    is_approximate: bool
+    period: str
+    period_label: str
+    at: str | None
+    date: datetime.date
+    source: str
+    source_label: str
+    quote: str | None
+    location: str | None
+    note: str | None
+    revisions: tuple[Revision, ...]
+    statistic: str | None
+    readings: tuple[tuple[str, str], ...]
+    start: datetime.date
+    end: datetime.date
+    decimals: int
+    position: int  # where it is in the frame it was read from (FrameIndex.frame_of)
+
+
+def frame_rows(frame: pd.DataFrame) -> list[FrameRow]:
+    """The frame's figures as FrameRows, in frame order: one pass per column, not per cell."""
+    columns = [_plain_values(column.to_numpy()) for _, column in frame.items()]
+    return list(map(FrameRow._make, zip(*columns, range(len(frame)), strict=True)))
+
+
+def _plain_values(values: numpy.ndarray) -> list[Any]:
+    """A column as Python values, dates as datetime.date (a missing text is None already:
+    _missing_as_none)."""
+    if values.dtype.kind == "M":
+        values = values.astype("datetime64[D]")
+    return values.tolist()  # type: ignore[no-any-return]
+
+
 class FrameIndex:
-    """The figures frame split once by area, so each page costs its own figures, not all."""
+    """The figures frame as FrameRows, split once by area and by source, so that a page reads
+    its own figures as plain values and never filters a frame."""
 
     def __init__(self, frame: pd.DataFrame) -> None:
         self._frame = frame
-        self._empty = frame.iloc[0:0]
-        self._by_area = {area: rows for area, rows in frame.groupby("area", sort=False)}
-        joint: dict[str, list[pd.DataFrame]] = {}
+        self.rows = frame_rows(frame)
+        self._by_area = _grouped(self.rows, lambda row: row.area)
+        joint: dict[str, list[FrameRow]] = {}
         for area, rows in self._by_area.items():
             for slug in area.split("+") if "+" in area else ():
-                joint.setdefault(slug, []).append(rows)
-        self._joint = {slug: pd.concat(parts) for slug, parts in joint.items()}
-        self._by_source = {source: rows for source, rows in frame.groupby("source", sort=False)}
-        self._totals: dict[tuple[str, str], pd.DataFrame] = {}
+                joint.setdefault(slug, []).extend(rows)
+        self._joint = joint
+        self._by_source = _grouped(self.rows, lambda row: row.source)
+        self._totals: dict[tuple[str, str], list[FrameRow]] = {}
 
     @property
     def frame(self) -> pd.DataFrame:
         return self._frame
 
+    def frame_of(self, rows: Iterable[FrameRow]) -> pd.DataFrame:
+        """The frame's rows for `rows`, in their order: a chart's data, with the frame's types."""
+        return self._frame.take([row.position for row in rows])
+
     def area_names(self) -> list[str]:
         """Every area with figures (a slug, or slugs joined by '+'), in frame order."""
         return list(self._by_area)
 
-    def area(self, area: str) -> pd.DataFrame:
+    def area(self, area: str) -> list[FrameRow]:
         """Figures whose area is exactly this one (a slug, or slugs joined by '+')."""
-        return self._by_area.get(area, self._empty)
+        return self._by_area.get(area, [])
 
-    def areas(self) -> Iterator[pd.DataFrame]:
-        """Each area's figures (a slug, or slugs joined by '+'), one frame per area."""
+    def areas(self) -> Iterator[list[FrameRow]]:
+        """Each area's figures (a slug, or slugs joined by '+'), one list per area."""
         yield from self._by_area.values()
 
-    def joint(self, slug: str) -> pd.DataFrame:
+    def joint(self, slug: str) -> list[FrameRow]:
         """Figures a source gives for this region together with others."""
-        return self._joint.get(slug, self._empty)
+        return self._joint.get(slug, [])
 
-    def source(self, source_id: str) -> pd.DataFrame:
-        return self._by_source.get(source_id, self._empty)
+    def source(self, source_id: str) -> list[FrameRow]:
+        return self._by_source.get(source_id, [])
 
-    def totals(self, area: str, indicator: str) -> pd.DataFrame:
+    def totals(self, area: str, indicator: str) -> list[FrameRow]:
         """An area's figures for all segments together, oldest first."""
         key = (area, indicator)
         if key not in self._totals:
-            rows = self.area(area)
-            rows = rows[(rows["indicator"] == indicator) & rows["segment"].isna()]
-            self._totals[key] = rows.sort_values("date", kind="stable")
+            rows = [r for r in self.area(area) if r.indicator == indicator and r.segment is None]
+            self._totals[key] = sorted(rows, key=lambda row: row.date)
         return self._totals[key]
+
+
+def _grouped(rows: list[FrameRow], key: Callable[[FrameRow], str]) -> dict[str, list[FrameRow]]:
+    """Rows by `key`, groups in order of first appearance, rows in their order."""
+    groups: dict[str, list[FrameRow]] = {}
+    for row in rows:
+        groups.setdefault(key(row), []).append(row)
+    return groups
 
 
 # --- area pages' inputs ------------------------------------------------------------------------
@@ -293,4 +357,9 @@ def _latest_measured(frame: pd.DataFrame) -> pd.DataFrame:
 
 def is_target(frame: pd.DataFrame) -> pd.Series:
     """Which figures are a target or a plan rather than what was."""
-    return frame["indicator"].map(lambda i: INDICATORS[i].is_target).astype(bool)
+    return frame["indicator"].map(is_target_indicator).astype(bool)
+
+
+def is_target_indicator(indicator: str) -> bool:
+    """Whether an indicator is a target or a plan rather than what was."""
+    return INDICATORS[indicator].is_target

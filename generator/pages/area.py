@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-import pandas as pd
 from pydantic import TypeAdapter
 
 from generator.charts.block import ChartBlock, Link
@@ -29,7 +28,7 @@ from generator.pages.dates import data_date_is_read, data_iso_date, latest_figur
 from generator.pages.metadata import area_jsonld
 from generator.pages.render import Page, PageSpec, renderer
 from generator.project import BuildInfo
-from generator.tables import AreaInput, FrameIndex
+from generator.tables import AreaInput, FrameIndex, FrameRow, frame_rows
 from generator.urls import canonical_url, download_path
 
 PAGE: TypeAdapter[Page] = TypeAdapter(Page)  # a page as the cache keeps it (JSON)
@@ -49,7 +48,7 @@ def area_context(item: AreaInput, info: BuildInfo) -> AreaPage:
     dataset, index, slug, pages = item.dataset, FrameIndex(item.rows), item.slug, item.pages
     own = index.area(slug)
     offices = dataset.offices_serving.get(slug, [])
-    office_rows = pd.concat([index.area(o) for o in offices]) if offices else own[:0]
+    office_rows = [row for office in offices for row in index.area(office)]
     path = area_path(dataset, slug)
     blocks = (
         chartblocks.coverage_block(dataset, index, slug),
@@ -58,9 +57,10 @@ def area_context(item: AreaInput, info: BuildInfo) -> AreaPage:
         chartblocks.map_block(dataset, index, slug, (slug, path), info, pages),
     )
     name = dataset.area_name(slug)
-    rows = pd.concat([own, index.joint(slug)])
+    rows = own + index.joint(slug)
     # A page without measured figures of its own is dated by the whole dataset.
-    citation = _citation(path, name, rows if not measured(rows).empty else item.dated_by, info)
+    dated_by = rows if measured(rows) else frame_rows(item.dated_by)
+    citation = _citation(path, name, dated_by, info)
     listed = latest_figures(own)
     charts = tuple(b for b in blocks if b is not None)
     joint, office = latest_figures(index.joint(slug)), latest_figures(office_rows)
@@ -119,7 +119,7 @@ def _service_reading(dataset: Dataset, office: str, region: str) -> str | None:
     return None if any(s.quote for s in areas) else areas[0].reading
 
 
-def _citation(page_path: str, title: str, rows: pd.DataFrame, info: BuildInfo) -> Citation:
+def _citation(page_path: str, title: str, rows: list[FrameRow], info: BuildInfo) -> Citation:
     return Citation(
         title=title,
         site_name=info.site_name,
@@ -133,7 +133,7 @@ def _citation(page_path: str, title: str, rows: pd.DataFrame, info: BuildInfo) -
 
 
 def _jsonld(
-    dataset: Dataset, rows: pd.DataFrame, slug: str, citation: Citation, info: BuildInfo
+    dataset: Dataset, rows: list[FrameRow], slug: str, citation: Citation, info: BuildInfo
 ) -> str:
     downloads = {
         "text/csv": _absolute(info, download_path(slug, "csv")),
@@ -149,12 +149,12 @@ def _jsonld(
 def _cited_sources(
     dataset: Dataset,
     charts: tuple[ChartBlock, ...],
-    tables: list[pd.DataFrame],
+    tables: list[list[FrameRow]],
     events: tuple[EventRow, ...],
 ) -> tuple[SourceEntry, ...]:
     """Every source a page cites, in its order: charts, figure tables, events."""
     ids = [linked_source_id(link) for chart in charts for link in chart.sources]
-    ids += [key for table in tables for key in table["source"]]
+    ids += [row.source for table in tables for row in table]
     ids += [linked_source_id(event.source) for event in events]
     return source_entries(dataset, ids)
 

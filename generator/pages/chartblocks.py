@@ -6,6 +6,7 @@ A chart is shown only where the data supports it; each builder returns None othe
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Iterator
+from datetime import date
 
 import pandas as pd
 
@@ -17,7 +18,7 @@ from generator.pages.context import area_path, source_link
 from generator.pages.filters import Markdown, md_escape, nilai, published_number
 from generator.pages.render import href
 from generator.project import BuildInfo
-from generator.tables import FrameIndex
+from generator.tables import FrameIndex, FrameRow
 from generator.urls import HOME_SLUG, page_dir, page_href
 
 _SEGMENT_ORDER = {"pu": 0, "bpu": 1, "jakon": 2, "pmi": 3}
@@ -25,49 +26,38 @@ _SEGMENT_ORDER = {"pu": 0, "bpu": 1, "jakon": 2, "pmi": 3}
 TABLE_ROWS = 36
 SHORT_SEGMENTS = {"pu": "PU", "bpu": "BPU", "jakon": "Jasa Konstruksi", "pmi": "PMI"}
 
+# A chart's point: the series it belongs to (a name, or a segment's short name) and its figure.
+Point = tuple[str, FrameRow]
 
-def _share(row: object) -> str:
+
+def _share(row: FrameRow) -> str:
     """A percentage for a chart's text table as its source wrote it, "sekitar" included."""
-    text = nilai(row.value, "persen", row.as_published)  # type: ignore[attr-defined]
-    return f"sekitar {text}" if row.is_approximate else str(text)  # type: ignore[attr-defined]
+    text = nilai(row.value, "persen", row.as_published)
+    return f"sekitar {text}" if row.is_approximate else str(text)
 
 
-def _sources(dataset: Dataset, rows: pd.DataFrame) -> tuple[Link, ...]:
-    return tuple(source_link(dataset, s) for s in dict.fromkeys(rows["source"]))
+def _sources(dataset: Dataset, rows: Iterable[FrameRow]) -> tuple[Link, ...]:
+    return tuple(source_link(dataset, s) for s in dict.fromkeys(row.source for row in rows))
 
 
 def coverage_block(dataset: Dataset, index: FrameIndex, slug: str) -> ChartBlock | None:
     """Coverage over time with targets and the province for reference."""
     own = index.totals(slug, "coverage")
     targets = index.totals(slug, "coverage_target")
-    if len(own) + len(targets) < 2 or own.empty:
+    if len(own) + len(targets) < 2 or not own:
         return None
     name = dataset.area_name(slug)
-    parts = [own.assign(series=name, role="own"), targets.assign(series="Target", role="target")]
-    province = dataset.province_of(slug)
-    if province:
-        reference = index.totals(province, "coverage")
-        parts.append(reference.assign(series=dataset.area_name(province), role="reference"))
-    points = pd.concat(parts, ignore_index=True)
-    points = points.assign(share=(points["value"] / 100).round(6), d=points["decimals"])
+    parts = [(own, name, "own"), (targets, "Target", "target")]
+    if province := dataset.province_of(slug):
+        parts.append((index.totals(province, "coverage"), dataset.area_name(province), "reference"))
+    points = [(series, row) for rows, series, _ in parts for row in rows]
+    roles = [role for rows, _, role in parts for _ in rows]
     title = f"Cakupan kepesertaan {name} dari waktu ke waktu"
-    columns = [
-        "date",
-        "start",
-        "end",
-        "share",
-        "d",
-        "series",
-        "role",
-        "source",
-        "period_label",
-        "source_label",
-    ]
-    spec = coverage.coverage_over_time(points[columns], title)
-    shown = _table_rows(points, "series")
-    rows = tuple((r.series, r.period_label, _share(r), r.source_label) for r in shown.itertuples())
+    spec = coverage.coverage_over_time(_coverage_points(index, points, roles), title)
+    shown = _table_points(points)
+    rows = tuple((series, r.period_label, _share(r), r.source_label) for series, r in shown)
     if len(shown) < len(points):
-        listed = "; ".join(_span(shown, "series", _share))
+        listed = "; ".join(_span(shown, _share))
         summary = (
             f"Cakupan kepesertaan {name} menurut sumber yang ada, {len(points)} angka: {listed}."
         )
@@ -81,16 +71,27 @@ def coverage_block(dataset: Dataset, index: FrameIndex, slug: str) -> ChartBlock
         summary=summary,
         header=("Data", "Periode", "Cakupan", "Sumber"),
         rows=rows,
-        sources=_sources(dataset, points),
+        sources=_sources(dataset, (row for _, row in points)),
         page_slug=slug,
         is_abridged=len(shown) < len(points),
         caveat=_mixed_sources_caveat(dataset, own, name),
     )
 
 
-def _mixed_sources_caveat(dataset: Dataset, own: pd.DataFrame, name: str) -> str | None:
+def _coverage_points(index: FrameIndex, points: list[Point], roles: list[str]) -> pd.DataFrame:
+    """The coverage chart's data: its points' figures with their series, role, share and
+    published decimals."""
+    frame = index.frame_of(row for _, row in points).reset_index(drop=True)
+    frame = frame.assign(series=[series for series, _ in points], role=roles)
+    frame = frame.assign(share=(frame["value"] / 100).round(6), d=frame["decimals"])
+    columns = ["date", "start", "end", "share", "d", "series", "role", "source", "period_label",
+               "source_label"]  # fmt: skip
+    return frame[columns]
+
+
+def _mixed_sources_caveat(dataset: Dataset, own: list[FrameRow], name: str) -> str | None:
     """A series of one area's figures from several sources: say so, without guessing why."""
-    publishers = list(dict.fromkeys(dataset.sources[s].publisher for s in own["source"]))
+    publishers = list(dict.fromkeys(dataset.sources[row.source].publisher for row in own))
     if len(publishers) < 2:
         return None
     listed = ", ".join(publishers[:-1]) + " dan " + publishers[-1]
@@ -100,26 +101,25 @@ def _mixed_sources_caveat(dataset: Dataset, own: pd.DataFrame, name: str) -> str
     )
 
 
-def _table_rows(points: pd.DataFrame, group: str) -> pd.DataFrame:
+def _table_points(points: list[Point]) -> list[Point]:
     """A chart's points for its text table; a long series keeps the last point of each year."""
     if len(points) <= TABLE_ROWS:
         return points
-    order = {name: i for i, name in enumerate(dict.fromkeys(points[group]))}
-    yearly = points.assign(year=points["date"].dt.year, order=points[group].map(order))
-    last = yearly.sort_values("date", kind="stable").groupby([group, "year"], sort=False).tail(1)
-    return last.sort_values(["order", "date"], kind="stable")
+    order = {series: i for i, series in enumerate(dict.fromkeys(s for s, _ in points))}
+    last = {(p[0], p[1].date.year): p for p in sorted(points, key=lambda p: p[1].date)}
+    return sorted(last.values(), key=lambda p: (order[p[0]], p[1].date))
 
 
-def _span(shown: pd.DataFrame, group: str, text: Callable[[pd.Series], str]) -> list[str]:
+def _span(shown: list[Point], text: Callable[[FrameRow], str]) -> list[str]:
     """'Kota X dari 48,4% (Januari 2018) sampai 62,1% (September 2026)', one per series."""
-    spans = []
-    for name, part in shown.groupby(group, sort=False):
-        first, last = part.iloc[0], part.iloc[-1]
-        spans.append(
-            f"{name} dari {text(first)} ({first['period_label']}) "
-            f"sampai {text(last)} ({last['period_label']})"
-        )
-    return spans
+    by_series: dict[str, list[FrameRow]] = {}
+    for series, row in shown:
+        by_series.setdefault(series, []).append(row)
+    return [
+        f"{series} dari {text(rows[0])} ({rows[0].period_label}) "
+        f"sampai {text(rows[-1])} ({rows[-1].period_label})"
+        for series, rows in by_series.items()
+    ]
 
 
 def _peers(dataset: Dataset, slug: str) -> list[str]:
@@ -136,14 +136,14 @@ def _peers(dataset: Dataset, slug: str) -> list[str]:
 LATEST_RULE = "Angka terbaru dari tiap wilayah"
 
 
-def latest_coverage(dataset: Dataset, index: FrameIndex, areas: list[str]) -> dict[str, pd.Series]:
+def latest_coverage(dataset: Dataset, index: FrameIndex, areas: list[str]) -> dict[str, FrameRow]:
     """Each region's latest coverage figure (all segments together), by slug, for the regions
     of `areas` that have one; offices are left out, as they serve several regions at once."""
     latest = {}
     for area in areas:
         own = index.totals(area, "coverage") if area not in dataset.offices else None
-        if own is not None and not own.empty:
-            latest[area] = own.iloc[-1]
+        if own:
+            latest[area] = own[-1]
     return latest
 
 
@@ -157,7 +157,8 @@ def comparison_block(dataset: Dataset, index: FrameIndex, slug: str) -> ChartBlo
     name = dataset.area_name(slug)
     return _bars_block(
         dataset,
-        pd.DataFrame(list(latest.values())),
+        index,
+        list(latest.values()),
         highlight=name,
         anchor="grafik-perbandingan",
         title="Cakupan kepesertaan dibanding wilayah lain",
@@ -178,24 +179,25 @@ def comparison_note(bars: pd.DataFrame) -> str:
 
 def _bars_block(
     dataset: Dataset,
-    bars: pd.DataFrame,
+    index: FrameIndex,
+    latest: list[FrameRow],
     highlight: str,
     anchor: str,
     title: str,
     summary: str,
     page_slug: str,
 ) -> ChartBlock:
-    """A coverage bar chart of several areas, each bar with its date, with its summary and
-    text table."""
+    """A coverage bar chart of several areas (`latest`: a figure each), each bar with its date,
+    with its summary and text table."""
+    bars = index.frame_of(latest).reset_index(drop=True)
     bars = bars.assign(share=(bars["value"] / 100).round(6), d=bars["decimals"])
     bars = bars.sort_values("value", ascending=False)
+    ordered = [latest[i] for i in bars.index]
     note = comparison_note(bars)
     spec = coverage.coverage_comparison(
         bars[["area_name", "share", "d", "period_label", "source_label"]], highlight, title, note
     )
-    rows = tuple(
-        (r.area_name, _share(r), r.period_label, r.source_label) for r in bars.itertuples()
-    )
+    rows = tuple((r.area_name, _share(r), r.period_label, r.source_label) for r in ordered)
     listed = "; ".join(f"{r[0]} {r[1]} ({r[2]})" for r in rows)
     return ChartBlock(
         anchor=anchor,
@@ -204,43 +206,43 @@ def _bars_block(
         summary=f"{summary}, {LATEST_RULE.lower()}: {listed}.",
         header=("Wilayah", "Cakupan", "Periode", "Sumber"),
         rows=rows,
-        sources=_sources(dataset, bars),
+        sources=_sources(dataset, ordered),
         page_slug=page_slug,
         height=style.bars_height(len(bars), lines=2),
     )
 
 
-def _moment(row: pd.Series) -> str:
-    if row["at"] == "start":
+def _moment(row: FrameRow) -> str:
+    if row.at == "start":
         return "Awal periode"
-    return "Akhir periode" if row["at"] == "end" else "Pada tanggal"
+    return "Akhir periode" if row.at == "end" else "Pada tanggal"
+
+
+def _segment_order(row: FrameRow) -> tuple[int, date]:
+    """PU, BPU, Jasa Konstruksi, PMI, then oldest first."""
+    return (_SEGMENT_ORDER[str(row.segment)], row.date)
 
 
 def segment_block(dataset: Dataset, index: FrameIndex, slug: str) -> ChartBlock | None:
     """Participants by segment, where a source breaks them down: bars, or lines over years."""
-    rows = index.area(slug)
-    counts = rows[
-        rows["indicator"].isin(["active_participants", "participants"]) & rows["segment"].notna()
-    ]
-    if counts.empty:
+    counted = ("active_participants", "participants")
+    counts = [r for r in index.area(slug) if r.indicator in counted and r.segment is not None]
+    if not counts:
         return None
     name = dataset.area_name(slug)
     title = f"Peserta per segmen, {name}"
-    counts = counts.assign(order=counts["segment"].map(_SEGMENT_ORDER)).sort_values(
-        ["order", "date"]
-    )
-    if counts["date"].nunique() > segments.BARS_UP_TO_DATES:
-        return _segment_lines(dataset, counts, name, title, slug)
-    counts = counts.assign(
-        label=counts["segment"].map(SHORT_SEGMENTS) + " · " + counts["period_label"],
-        moment=counts.apply(_moment, axis=1),
-    )
+    counts.sort(key=_segment_order)
+    if len({row.date for row in counts}) > segments.BARS_UP_TO_DATES:
+        return _segment_lines(dataset, index, counts, name, title, slug)
+    labels = [f"{SHORT_SEGMENTS[str(r.segment)]} · {r.period_label}" for r in counts]
+    moments = [_moment(row) for row in counts]
+    bars = index.frame_of(counts).assign(label=labels, moment=moments)
     spec = segments.participants_by_segment(
-        counts[["label", "moment", "value", "source_label"]], title
+        bars[["label", "moment", "value", "source_label"]], title
     )
     table = tuple(
-        (r.label, r.moment, str(published_number(r.value, r.as_published)), r.source_label)
-        for r in counts.itertuples()
+        (label, moment, str(published_number(r.value, r.as_published)), r.source_label)
+        for label, moment, r in zip(labels, moments, counts, strict=True)
     )
     listed = "; ".join(f"{r[0]} ({r[1].lower()}): {r[2]} orang" for r in table)
     return ChartBlock(
@@ -256,20 +258,19 @@ def segment_block(dataset: Dataset, index: FrameIndex, slug: str) -> ChartBlock 
 
 
 def _segment_lines(
-    dataset: Dataset, counts: pd.DataFrame, name: str, title: str, slug: str
+    dataset: Dataset, index: FrameIndex, counts: list[FrameRow], name: str, title: str, slug: str
 ) -> ChartBlock:
-    points = counts.assign(segment=counts["segment"].map(SHORT_SEGMENTS))
+    points = [(SHORT_SEGMENTS[str(row.segment)], row) for row in counts]
+    lines = index.frame_of(counts).assign(segment=[segment for segment, _ in points])
     spec = segments.participants_over_time(
-        points[["segment", "date", "value", "period_label", "source_label"]], title
+        lines[["segment", "date", "value", "period_label", "source_label"]], title
     )
-    shown = _table_rows(points, "segment")
+    shown = _table_points(points)
     table = tuple(
-        (r.segment, r.period_label, str(published_number(r.value, r.as_published)), r.source_label)
-        for r in shown.itertuples()
+        (segment, r.period_label, str(published_number(r.value, r.as_published)), r.source_label)
+        for segment, r in shown
     )
-    listed = "; ".join(
-        _span(shown, "segment", lambda r: nilai(r["value"], "orang", r["as_published"]))
-    )
+    listed = "; ".join(_span(shown, lambda r: nilai(r.value, "orang", r.as_published)))
     return ChartBlock(
         anchor="grafik-segmen",
         title=title,
@@ -290,7 +291,8 @@ def overview_block(dataset: Dataset, index: FrameIndex, slugs: list[str]) -> Cha
         return None
     return _bars_block(
         dataset,
-        pd.DataFrame(list(latest.values())),
+        index,
+        list(latest.values()),
         highlight="",
         anchor="grafik-ringkasan",
         title="Cakupan kepesertaan terbaru tiap wilayah",
@@ -318,17 +320,17 @@ def map_block(
     rows = []
     for region, tile in tile_map.tiles.items():
         latest = index.totals(region, "coverage")
-        row = latest.iloc[-1] if not latest.empty else None
+        row = latest[-1] if latest else None
         rows.append(
             {
                 "column": tile.column,
                 "row": tile.row,
                 "label": tile.label,
                 "name": dataset.area_name(region),
-                "share": row["value"] / 100 if row is not None else None,
+                "share": row.value / 100 if row is not None else None,
                 "value_text": _share(row) if row is not None else "belum ada angka",
-                "period_label": row["period_label"] if row is not None else "",
-                "source_label": row["source_label"] if row is not None else "",
+                "period_label": row.period_label if row is not None else "",
+                "source_label": row.source_label if row is not None else "",
                 "href": page_href(area_path(dataset, region), here, is_offline=info.is_offline)
                 if region in pages
                 else None,
@@ -342,15 +344,15 @@ def map_block(
         "Peta skematis: satu kotak per wilayah, letaknya perkiraan. Warna: angka terbaru tiap "
         "wilayah, dari tanggal dan sumber yang berbeda-beda; abu-abu: belum ada angka."
     )
-    shown = tiles[tiles["share"].notna()]
+    shown = [r for r in rows if r["share"] is not None]
     table = tuple(
-        (_linked(r.name, path, r.page), r.value_text, r.period_label, r.source_label)
-        for r in tiles.itertuples()
+        (_linked(r["name"], path, r["page"]), r["value_text"], r["period_label"], r["source_label"])
+        for r in rows
     )
-    listed = "; ".join(f"{r.name} {r.value_text} ({r.period_label})" for r in shown.itertuples())
-    without = len(tiles) - len(shown)
+    listed = "; ".join(f"{r['name']} {r['value_text']} ({r['period_label']})" for r in shown)
+    without = len(rows) - len(shown)
     summary = (
-        f"Peta skematis {what}, {len(tiles)} wilayah: {listed or 'belum ada yang punya angka'}"
+        f"Peta skematis {what}, {len(rows)} wilayah: {listed or 'belum ada yang punya angka'}"
         f"{'; ' if listed else ''}{without} wilayah belum ada angka"
     )
     sources = [s for s in dict.fromkeys(_source_ids(index, tile_map.tiles))]
@@ -366,10 +368,9 @@ def map_block(
     )
 
 
-def _linked(name: str, from_page: str, to_page: object) -> str:
-    """A region's name in a chart's text table, linked to its page where it has one (pandas
-    holds a missing page as NaN)."""
-    if not isinstance(to_page, str):
+def _linked(name: str, from_page: str, to_page: str | None) -> str:
+    """A region's name in a chart's text table, linked to its page where it has one."""
+    if to_page is None:
         return name
     return Markdown(f"[{md_escape(name)}]({href(from_page, to_page)})")
 
@@ -377,5 +378,5 @@ def _linked(name: str, from_page: str, to_page: object) -> str:
 def _source_ids(index: FrameIndex, regions: Iterable[str]) -> Iterator[str]:
     for region in regions:
         latest = index.totals(region, "coverage")
-        if not latest.empty:
-            yield latest.iloc[-1]["source"]
+        if latest:
+            yield latest[-1].source

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
-
-import pandas as pd
 
 from generator.charts.block import ChartBlock, Link
 from generator.dataset.periods import period_bounds, period_label
@@ -14,8 +12,8 @@ from generator.dataset.types import Dataset
 from generator.dataset.vocabulary import EVENT_KINDS
 from generator.pages.citation import Citation
 from generator.pages.filters import Markdown, nilai
-from generator.pages.fractions import coverage_fraction
-from generator.tables import READ_MARK
+from generator.pages.fractions import Statements, coverage_fraction, statements
+from generator.tables import READ_MARK, FrameRow
 from generator.urls import SOURCES_PAGE, area_page_path, download_path
 
 
@@ -179,56 +177,52 @@ def linked_source_id(link: Link) -> str:
     return (link.path or "").partition("#sumber-")[2]
 
 
-def _text(value: object) -> str | None:
-    """A text cell of the frame, or None where pandas holds a missing value."""
-    return value if isinstance(value, str) else None
+def figure_value(row: FrameRow) -> Markdown:
+    text = nilai(row.value, row.unit, row.as_published)
+    return Markdown(f"sekitar {text}" if row.is_approximate else text)
 
 
-def figure_value(row: pd.Series) -> Markdown:
-    text = nilai(row["value"], row["unit"], row["as_published"])
-    return Markdown(f"sekitar {text}" if row["is_approximate"] else text)
-
-
-def figure_row(
-    dataset: Dataset, row: pd.Series, area_rows: pd.DataFrame | None = None
-) -> FigureRow:
-    """One figure for a table; `area_rows` (its area's figures) lets a percentage show its parts."""
-    when = row["period_label"]
-    if at := _text(row["at"]):
-        when = f"{'awal' if at == 'start' else 'akhir'} {when}"
-    read = {about for about, _ in row["readings"]}
-    indicator = row["indicator_label"]
-    statistic = _text(row["statistic"])
+def figure_row(dataset: Dataset, row: FrameRow, stated: Statements | None = None) -> FigureRow:
+    """One figure for a table; `stated` (statements() of its area's figures) lets a percentage
+    show its parts."""
+    when = row.period_label
+    if row.at:
+        when = f"{'awal' if row.at == 'start' else 'akhir'} {when}"
+    read = {about for about, _ in row.readings}
+    indicator = row.indicator_label
+    statistic = row.statistic
     if statistic:
         statistic = STATISTIC_LABELS[statistic] + (", tafsiran kami" if "statistic" in read else "")
         indicator += f", {statistic}"
     elif "indicator" in read:
         indicator += READ_MARK
-    segment = row["segment_label"] + (READ_MARK if "segment" in read else "")
+    segment = row.segment_label + (READ_MARK if "segment" in read else "")
     return FigureRow(
-        anchor=f"angka-{row['key']}",
-        area_name=row["area_name"],
+        anchor=f"angka-{row.key}",
+        area_name=row.area_name,
         period=when,
         indicator=indicator,
         segment=segment,
         value=figure_value(row),
-        as_published=row["as_published"],
-        source=source_link(dataset, row["source"]),
-        quote=_text(row["quote"]),
-        location=_text(row["location"]),
-        note=_text(row["note"]),
+        as_published=row.as_published,
+        source=source_link(dataset, row.source),
+        quote=row.quote,
+        location=row.location,
+        note=row.note,
         revisions=revision_rows(dataset, row),
-        fraction=coverage_fraction(area_rows, row) if area_rows is not None else None,
-        readings=tuple(Reading(READING_LABELS[a], reason) for a, reason in row["readings"]),
+        fraction=coverage_fraction(stated, row) if stated is not None else None,
+        readings=tuple(Reading(READING_LABELS[a], reason) for a, reason in row.readings),
         statistic=statistic,
     )
 
 
-def revision_rows(dataset: Dataset, row: pd.Series) -> tuple[RevisionRow, ...]:
+def revision_rows(dataset: Dataset, row: FrameRow) -> tuple[RevisionRow, ...]:
     """A figure's corrections, oldest first, each from its old value to the next one."""
-    revisions = row["revisions"]
-    texts = [nilai(r.old_value, row["unit"], r.old_as_published) for r in revisions]
-    texts.append(nilai(row["value"], row["unit"], row["as_published"]))
+    revisions = row.revisions
+    if not revisions:
+        return ()
+    texts = [nilai(r.old_value, row.unit, r.old_as_published) for r in revisions]
+    texts.append(nilai(row.value, row.unit, row.as_published))
     return tuple(
         RevisionRow(
             date=period_label(revision.date.isoformat()),
@@ -241,13 +235,17 @@ def revision_rows(dataset: Dataset, row: pd.Series) -> tuple[RevisionRow, ...]:
     )
 
 
+def _table_order(row: FrameRow) -> tuple[object, ...]:
+    """Oldest first, then by indicator, then by segment (all segments together first)."""
+    return (row.date, row.indicator, row.segment is not None, row.segment or "")
+
+
 def figure_rows(
-    dataset: Dataset, frame: pd.DataFrame, area_rows: pd.DataFrame | None = None
+    dataset: Dataset, rows: Sequence[FrameRow], area_rows: Sequence[FrameRow] | None = None
 ) -> tuple[FigureRow, ...]:
-    """Rows for a table, oldest first; `area_rows` (default: `frame`) give percentages parts."""
-    ordered = frame.sort_values(["date", "indicator", "segment"], na_position="first")
-    context = frame if area_rows is None else area_rows
-    return tuple(figure_row(dataset, row, context) for _, row in ordered.iterrows())
+    """Rows for a table, oldest first; `area_rows` (default: `rows`) give percentages parts."""
+    stated = statements(rows if area_rows is None else area_rows)
+    return tuple(figure_row(dataset, row, stated) for row in sorted(rows, key=_table_order))
 
 
 def event_rows(dataset: Dataset, slug: str) -> tuple[EventRow, ...]:
@@ -274,11 +272,13 @@ def note_rows(findings: list[Problem], slug: str) -> tuple[NoteRow, ...]:
     )
 
 
-def headline(dataset: Dataset, own: pd.DataFrame) -> Headline:
+def headline(dataset: Dataset, own: Sequence[FrameRow]) -> Headline:
+    stated = statements(own)
+
     def latest(indicator: str) -> FigureRow | None:
-        rows = own[(own["indicator"] == indicator) & own["segment"].isna()]
-        if rows.empty:
+        rows = [row for row in own if row.indicator == indicator and row.segment is None]
+        if not rows:
             return None
-        return figure_row(dataset, rows.sort_values("date").iloc[-1], own)
+        return figure_row(dataset, max(reversed(rows), key=lambda row: row.date), stated)
 
     return Headline(latest("coverage"), latest("coverage_target"), latest("coverage_gap"))

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-import pandas as pd
-
 from generator.dataset.periods import period_bounds
 from generator.dataset.types import Dataset
+from generator.tables import FrameRow
 
 DATA_LICENCE = "https://creativecommons.org/licenses/by/4.0/"
 
@@ -30,15 +30,16 @@ def _source_work(dataset: Dataset, source_id: str) -> dict[str, Any]:
     return work
 
 
-def _temporal_coverage(rows: pd.DataFrame) -> str:
-    starts = [period_bounds(p)[0] for p in rows["period"]]
-    ends = [period_bounds(p)[1] for p in rows["period"]]
+def _temporal_coverage(rows: Sequence[FrameRow]) -> str:
+    periods = {row.period for row in rows}
+    starts = [period_bounds(p)[0] for p in periods]
+    ends = [period_bounds(p)[1] for p in periods]
     return f"{min(starts).isoformat()}/{max(ends).isoformat()}"
 
 
 def area_jsonld(
     dataset: Dataset,
-    rows: pd.DataFrame,
+    rows: Sequence[FrameRow],
     *,
     slug: str,
     url: str,
@@ -74,8 +75,8 @@ def area_jsonld(
             {"@type": "DataDownload", "encodingFormat": media_type, "contentUrl": address}
             for media_type, address in downloads.items()
         ],
-        "isBasedOn": [_source_work(dataset, s) for s in sorted(set(rows["source"]))],
+        "isBasedOn": [_source_work(dataset, s) for s in sorted({row.source for row in rows})],
     }
-    if not rows.empty:
+    if rows:
         document["temporalCoverage"] = _temporal_coverage(rows)
     return document

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from typing import Any
-
-import pandas as pd
 
 from generator.charts.block import ChartBlock, Link
 from generator.checks.maps import NATIONAL
@@ -24,7 +23,7 @@ from generator.pages.context import (
 from generator.pages.dates import data_date, latest_figures
 from generator.pages.render import PageSpec
 from generator.project import BuildInfo
-from generator.tables import FrameIndex
+from generator.tables import FrameIndex, FrameRow
 from generator.urls import (
     HOME_PAGE,
     HOME_SLUG,
@@ -54,7 +53,7 @@ def site_pages(
         offices_index(dataset, frozenset(slugs)),
         sources_page(dataset, index),
         notes_page(dataset, findings),
-        revisions_page(dataset, index.frame),
+        revisions_page(dataset, index.rows),
     ]
 
 
@@ -109,7 +108,7 @@ def home_page(dataset: Dataset, index: FrameIndex, slugs: list[str], info: Build
         "home.md.j2",
         {
             "scope": scope_name(dataset),
-            "data_date": data_date(index.frame),
+            "data_date": data_date(index.rows),
             "rule": chartblocks.LATEST_RULE,
             "coverage": with_coverage,
             "chart": chart,
@@ -201,7 +200,7 @@ def offices_index(dataset: Dataset, pages: frozenset[str]) -> PageSpec:
 
 def listed_keys(index: FrameIndex) -> set[str]:
     """Keys of the figures that some page lists in a table, so a link to their row resolves."""
-    return {key for rows in index.areas() for key in latest_figures(rows)["key"]}
+    return {row.key for rows in index.areas() for row in latest_figures(rows)}
 
 
 def sources_page(dataset: Dataset, index: FrameIndex) -> PageSpec:
@@ -213,16 +212,16 @@ def sources_page(dataset: Dataset, index: FrameIndex) -> PageSpec:
         dataset.sources.items(),
         key=lambda item: period_bounds(item[1].published or item[1].reported or "1900"),
     ):
-        rows = index.source(source_id).sort_values(["area", "date"])
-        is_listed = rows["key"].isin(listed)
+        rows = sorted(index.source(source_id), key=lambda row: (row.area, row.date))
         supports = [
-            {"row": figure_row(dataset, row), "path": _page_of(dataset, row["area"])}
-            for _, row in rows[is_listed].iterrows()
+            {"row": figure_row(dataset, row), "path": _page_of(dataset, row.area)}
+            for row in rows
+            if row.key in listed
         ]
-        unlisted = rows[~is_listed].groupby("area", sort=False).size()
+        unlisted = Counter(row.area for row in rows if row.key not in listed)
         others = [
             {
-                "count": int(count),
+                "count": count,
                 "link": Link(dataset.area_name(area.split("+")), _page_of(dataset, area)),
             }
             for area, count in unlisted.items()
@@ -248,14 +247,13 @@ def _page_of(dataset: Dataset, area: str) -> str:
     return area_path(dataset, area.split("+")[0])
 
 
-def revisions_page(dataset: Dataset, frame: pd.DataFrame) -> PageSpec:
+def revisions_page(dataset: Dataset, rows: list[FrameRow]) -> PageSpec:
     """Every correction of every figure, newest first."""
-    revised = frame[frame["revisions"].map(len) > 0]
     items = []
-    for _, row in revised.iterrows():
+    for row in (row for row in rows if row.revisions):
         figure = figure_row(dataset, row)
-        path = _page_of(dataset, row["area"])
-        for revision, when in zip(figure.revisions, row["revisions"], strict=True):
+        path = _page_of(dataset, row.area)
+        for revision, when in zip(figure.revisions, row.revisions, strict=True):
             items.append({"row": figure, "revision": revision, "path": path, "when": when.date})
     items.sort(key=lambda item: (item["when"], item["row"].anchor), reverse=True)
     return PageSpec(REVISIONS_PAGE, "revisions.md.j2", {"revisions": items})

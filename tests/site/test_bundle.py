@@ -33,7 +33,7 @@ from generator.pages.dates import data_iso_date
 from generator.site import bundle as bundle_module
 from generator.site.bundle import bundle_name, slugify, write_bundle
 from generator.site.mkdocs import WORKER_SHIM, offline_options
-from generator.tables import figures_frame
+from generator.tables import figures_frame, frame_rows
 from tests.conftest import (
     ARTIFACTS,
     CHART_STATES,
@@ -136,7 +136,7 @@ def bundle(two_bundles: tuple[Bundled, Bundled], tmp_path_factory: pytest.TempPa
 
 @cache
 def shipped_data_date() -> date:
-    return data_iso_date(figures_frame(load_dataset(ROOT / "data")))
+    return data_iso_date(frame_rows(figures_frame(load_dataset(ROOT / "data"))))
 
 
 # --- the zip itself -------------------------------------------------------------------------------
