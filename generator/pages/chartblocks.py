@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable, Iterator
 from datetime import date
 
+import numpy
 import pandas as pd
 
 from generator.charts import coverage, segments, style, tilemap
@@ -81,12 +82,17 @@ def coverage_block(dataset: Dataset, index: FrameIndex, slug: str) -> ChartBlock
 def _coverage_points(index: FrameIndex, points: list[Point], roles: list[str]) -> pd.DataFrame:
     """The coverage chart's data: its points' figures with their series, role, share and
     published decimals."""
-    frame = index.frame_of(row for _, row in points).reset_index(drop=True)
-    frame = frame.assign(series=[series for series, _ in points], role=roles)
-    frame = frame.assign(share=(frame["value"] / 100).round(6), d=frame["decimals"])
+    frame = index.frame_of(row for _, row in points)
+    series = [series for series, _ in points]
+    frame = frame.assign(series=series, role=roles, share=_shares(frame), d=frame["decimals"])
     columns = ["date", "start", "end", "share", "d", "series", "role", "source", "period_label",
                "source_label"]  # fmt: skip
     return frame[columns]
+
+
+def _shares(frame: pd.DataFrame) -> numpy.ndarray:
+    """Percentages as shares (0-1) for a chart, rounded to 6 places as Series.round does."""
+    return numpy.round(frame["value"].to_numpy() / 100, 6)
 
 
 def _mixed_sources_caveat(dataset: Dataset, own: list[FrameRow], name: str) -> str | None:
@@ -190,8 +196,9 @@ def _bars_block(
     """A coverage bar chart of several areas (`latest`: a figure each), each bar with its date,
     with its summary and text table."""
     bars = index.frame_of(latest).reset_index(drop=True)
-    bars = bars.assign(share=(bars["value"] / 100).round(6), d=bars["decimals"])
-    bars = bars.sort_values("value", ascending=False)
+    bars = bars.assign(share=_shares(bars), d=bars["decimals"]).sort_values(
+        "value", ascending=False
+    )
     ordered = [latest[i] for i in bars.index]
     note = comparison_note(bars)
     spec = coverage.coverage_comparison(
