@@ -52,29 +52,37 @@ class _Links(Treeprocessor):  # type: ignore[misc]  # Markdown has no types
 
     def __init__(self, md: markdown.Markdown) -> None:
         super().__init__(md)
-        self.page = ""
-        self.is_offline = False
+        self.start("", is_offline=False)
+
+    def start(self, page: str, *, is_offline: bool) -> None:
+        """Rewrite the links of `page` next (a page links to the same few targets many times:
+        each is worked out once)."""
+        self.page, self.is_offline = page, is_offline
         self.links: list[Link] = []
+        self._seen: dict[str, tuple[str, Link | None]] = {}
 
     def run(self, root: ElementTree.Element) -> None:
         for element in root.iter():
             key = {"a": "href", "img": "src"}.get(element.tag)
             if key and (url := element.get(key)) is not None:
-                element.set(key, self._rewritten(url))
+                if url not in self._seen:
+                    self._seen[url] = self._rewritten(url)
+                rewritten, link = self._seen[url]
+                if link is not None:
+                    self.links.append(link)
+                element.set(key, rewritten)
 
-    def _rewritten(self, url: str) -> str:
+    def _rewritten(self, url: str) -> tuple[str, Link | None]:
+        """The URL as the site links it, and the file of the site it links to, if any."""
         scheme, netloc, path, query, anchor = urlsplit(url)
         if scheme or netloc or url.startswith(("/", "\\")) or AMP_SUBSTITUTE in url:
-            return url  # external, absolute (strict MkDocs refuses those itself) or an e-mail
+            return url, None  # external, absolute (strict MkDocs refuses those itself) or an e-mail
         if not path:
-            if anchor:
-                self.links.append(Link(self.page, anchor, url))
-            return url
+            return url, Link(self.page, anchor, url) if anchor else None
         target = posixpath.normpath(posixpath.join(posixpath.dirname(self.page), unquote(path)))
-        self.links.append(Link(target, anchor, url))
         here = file_url(self.page, is_offline=self.is_offline)
         relative = relative_url(file_url(target, is_offline=self.is_offline), here)
-        return urlunsplit(("", "", relative, query, anchor))
+        return urlunsplit(("", "", relative, query, anchor)), Link(target, anchor, url)
 
 
 class Converter:
@@ -90,7 +98,7 @@ class Converter:
     def convert(self, text: str, page: str, *, is_offline: bool) -> Html:
         """`text` (a page's body, without front matter) of the page `page` (under docs_dir)."""
         self._md.reset()
-        self._links.page, self._links.is_offline, self._links.links = page, is_offline, []
+        self._links.start(page, is_offline=is_offline)
         content = self._md.convert(text)
         toc = list(getattr(self._md, "toc_tokens", []))
         anchors = frozenset(_ANCHOR.findall(content))
