@@ -187,13 +187,26 @@ def _feed(digest: Any, value: Any) -> None:  # noqa: C901 - one case per kind of
 
 
 def _feed_column(digest: Any, values: numpy.ndarray) -> None:
-    """A column by its bytes, or, holding objects, by their reprs: exact for the strings,
-    numbers, None, NaN, tuples and models a frame holds, and never by identity."""
-    if values.dtype == object:
+    """A column by its bytes; holding objects, by the strings themselves where they all are
+    strings, else by their reprs: exact for the strings, numbers, None, NaN, tuples and models
+    a frame holds, and never by identity."""
+    if values.dtype != object:
+        digest.update(values.dtype.str.encode() + values.tobytes())
+    elif (text := _joined_strings(values)) is not None:
+        # Joining is a third of the time of a repr each, for a page's thousand rows a column.
+        digest.update(hash_of(b"strings", str(len(values)).encode(), text.encode()).encode())
+    else:
         text = "\x1f".join(map(repr, values))  # repr escapes any \x1f inside
         digest.update(hash_of(b"objects", text.encode()).encode())
-    else:
-        digest.update(values.dtype.str.encode() + values.tobytes())
+
+
+def _joined_strings(values: numpy.ndarray) -> str | None:
+    """The values joined by \x1f when every one is a string and none holds \x1f; else None."""
+    try:
+        text = "\x1f".join(values)
+    except TypeError:  # not all strings
+        return None
+    return text if text.count("\x1f") == max(len(values) - 1, 0) else None
 
 
 @functools.cache
