@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -31,8 +32,12 @@ def md_escape(value: object) -> Markdown:
     """
     if isinstance(value, Markdown):
         return value
-    text = " ".join(str(value).split())
-    text = html.escape(text, quote=True)
+    return _escaped(str(value))
+
+
+@functools.lru_cache(maxsize=1 << 16)  # a page escapes the same names and labels many times
+def _escaped(text: str) -> Markdown:
+    text = html.escape(" ".join(text.split()), quote=True)
     text = _MD_SPECIAL.sub(r"\\\1", text)
     return Markdown(_LINE_START_MARKERS.sub(r"\1\2\\.", text))
 

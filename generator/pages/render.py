@@ -55,6 +55,7 @@ def _finalize(value: Any) -> Any:
     return filters.md_escape(value)
 
 
+@functools.lru_cache(maxsize=1 << 14)  # a page links to the same few pages many times
 def href(from_path: str, to_path: str) -> Markdown:
     """Relative link between two pages of docs_dir, keeping any #anchor."""
     path, _, anchor = to_path.partition("#")
