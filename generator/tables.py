@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-from collections.abc import Callable, Iterable, Iterator
+import itertools
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -155,8 +156,16 @@ class FrameRow(NamedTuple):
 
 def frame_rows(frame: pd.DataFrame) -> list[FrameRow]:
     """The frame's figures as FrameRows, in frame order: one pass per column, not per cell."""
-    columns = [_plain_values(column.to_numpy()) for _, column in frame.items()]
-    return list(map(FrameRow._make, zip(*columns, range(len(frame)), strict=True)))
+    return _rows(_arrays(frame))
+
+
+def _arrays(frame: pd.DataFrame) -> dict[str, numpy.ndarray]:
+    return {name: column.to_numpy() for name, column in frame.items()}
+
+
+def _rows(arrays: dict[str, numpy.ndarray]) -> list[FrameRow]:
+    columns = [_plain_values(arrays[name]) for name in COLUMNS]
+    return list(map(FrameRow._make, zip(*columns, itertools.count())))
 
 
 def _plain_values(values: numpy.ndarray) -> list[Any]:
@@ -173,7 +182,8 @@ class FrameIndex:
 
     def __init__(self, frame: pd.DataFrame) -> None:
         self._frame = frame
-        self.rows = frame_rows(frame)
+        self._arrays = _arrays(frame)
+        self.rows = _rows(self._arrays)
         self._by_area = _grouped(self.rows, lambda row: row.area)
         joint: dict[str, list[FrameRow]] = {}
         for area, rows in self._by_area.items():
@@ -187,9 +197,13 @@ class FrameIndex:
     def frame(self) -> pd.DataFrame:
         return self._frame
 
-    def frame_of(self, rows: Iterable[FrameRow]) -> pd.DataFrame:
-        """The frame's rows for `rows`, in their order: a chart's data, with the frame's types."""
-        return self._frame.take([row.position for row in rows])
+    def frame_of(
+        self, rows: Iterable[FrameRow], columns: Iterable[str], **made: Sequence[Any]
+    ) -> pd.DataFrame:
+        """A chart's data: for `rows`, in their order, the frame's `columns` with its types, or
+        where `made` has a column of that name (a sequence in the rows' order), that one."""
+        at = numpy.fromiter((row.position for row in rows), dtype=numpy.int64)
+        return pd.DataFrame({c: made[c] if c in made else self._arrays[c][at] for c in columns})
 
     def area_names(self) -> list[str]:
         """Every area with figures (a slug, or slugs joined by '+'), in frame order."""

@@ -82,17 +82,19 @@ def coverage_block(dataset: Dataset, index: FrameIndex, slug: str) -> ChartBlock
 def _coverage_points(index: FrameIndex, points: list[Point], roles: list[str]) -> pd.DataFrame:
     """The coverage chart's data: its points' figures with their series, role, share and
     published decimals."""
-    frame = index.frame_of(row for _, row in points)
-    series = [series for series, _ in points]
-    frame = frame.assign(series=series, role=roles, share=_shares(frame), d=frame["decimals"])
+    rows = [row for _, row in points]
     columns = ["date", "start", "end", "share", "d", "series", "role", "source", "period_label",
                "source_label"]  # fmt: skip
-    return frame[columns]
+    series = [series for series, _ in points]
+    return index.frame_of(rows, columns, series=series, role=roles, **_shares(rows))
 
 
-def _shares(frame: pd.DataFrame) -> numpy.ndarray:
-    """Percentages as shares (0-1) for a chart, rounded to 6 places as Series.round does."""
-    return numpy.round(frame["value"].to_numpy() / 100, 6)
+def _shares(rows: list[FrameRow]) -> dict[str, numpy.ndarray]:
+    """Percentages as shares (0-1, rounded to 6 places as Series.round does) and their
+    published decimals, the columns `share` and `d` of a chart's data."""
+    values = numpy.array([row.value for row in rows], dtype=numpy.float64)
+    decimals = numpy.array([row.decimals for row in rows], dtype=numpy.int64)
+    return {"share": numpy.round(values / 100, 6), "d": decimals}
 
 
 def _mixed_sources_caveat(dataset: Dataset, own: list[FrameRow], name: str) -> str | None:
@@ -195,10 +197,9 @@ def _bars_block(
 ) -> ChartBlock:
     """A coverage bar chart of several areas (`latest`: a figure each), each bar with its date,
     with its summary and text table."""
-    bars = index.frame_of(latest).reset_index(drop=True)
-    bars = bars.assign(share=_shares(bars), d=bars["decimals"]).sort_values(
-        "value", ascending=False
-    )
+    columns = ["area_name", "share", "d", "period_label", "source_label", "value", "date", "source"]
+    bars = index.frame_of(latest, columns, **_shares(latest))
+    bars = bars.sort_values("value", ascending=False)
     ordered = [latest[i] for i in bars.index]
     note = comparison_note(bars)
     spec = coverage.coverage_comparison(
@@ -243,10 +244,9 @@ def segment_block(dataset: Dataset, index: FrameIndex, slug: str) -> ChartBlock 
         return _segment_lines(dataset, index, counts, name, title, slug)
     labels = [f"{SHORT_SEGMENTS[str(r.segment)]} · {r.period_label}" for r in counts]
     moments = [_moment(row) for row in counts]
-    bars = index.frame_of(counts).assign(label=labels, moment=moments)
-    spec = segments.participants_by_segment(
-        bars[["label", "moment", "value", "source_label"]], title
-    )
+    columns = ["label", "moment", "value", "source_label"]
+    bars = index.frame_of(counts, columns, label=labels, moment=moments)
+    spec = segments.participants_by_segment(bars, title)
     table = tuple(
         (label, moment, str(published_number(r.value, r.as_published)), r.source_label)
         for label, moment, r in zip(labels, moments, counts, strict=True)
@@ -268,10 +268,9 @@ def _segment_lines(
     dataset: Dataset, index: FrameIndex, counts: list[FrameRow], name: str, title: str, slug: str
 ) -> ChartBlock:
     points = [(SHORT_SEGMENTS[str(row.segment)], row) for row in counts]
-    lines = index.frame_of(counts).assign(segment=[segment for segment, _ in points])
-    spec = segments.participants_over_time(
-        lines[["segment", "date", "value", "period_label", "source_label"]], title
-    )
+    columns = ["segment", "date", "value", "period_label", "source_label"]
+    lines = index.frame_of(counts, columns, segment=[segment for segment, _ in points])
+    spec = segments.participants_over_time(lines, title)
     shown = _table_points(points)
     table = tuple(
         (segment, r.period_label, str(published_number(r.value, r.as_published)), r.source_label)
