@@ -14,12 +14,13 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import itertools
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 import numpy
 import pandas as pd
+from numpy.typing import ArrayLike
 
 from generator.checks.numbers import published_form
 from generator.dataset.periods import period_bounds, period_label
@@ -198,7 +199,7 @@ class FrameIndex:
         return self._frame
 
     def frame_of(
-        self, rows: Iterable[FrameRow], columns: Iterable[str], **made: Sequence[Any]
+        self, rows: Iterable[FrameRow], columns: Iterable[str], **made: ArrayLike
     ) -> pd.DataFrame:
         """A chart's data: for `rows`, in their order, the frame's `columns` with its types, or
         where `made` has a column of that name (a sequence in the rows' order), that one."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Iterator
 from datetime import date
+from typing import Any
 
 import numpy
 import pandas as pd
@@ -323,7 +324,7 @@ def map_block(
         return None
     slug, path = page
     here = page_dir(path, is_offline=info.is_offline)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for region, tile in tile_map.tiles.items():
         latest = index.totals(region, "coverage")
         row = latest[-1] if latest else None

@@ -222,7 +222,7 @@ def sources_page(dataset: Dataset, index: FrameIndex) -> PageSpec:
         others = [
             {
                 "count": count,
-                "link": Link(dataset.area_name(area.split("+")), _page_of(dataset, area)),
+                "link": Link(dataset.area_name(tuple(area.split("+"))), _page_of(dataset, area)),
             }
             for area, count in unlisted.items()
         ]
@@ -249,7 +249,7 @@ def _page_of(dataset: Dataset, area: str) -> str:
 
 def revisions_page(dataset: Dataset, rows: list[FrameRow]) -> PageSpec:
     """Every correction of every figure, newest first."""
-    items = []
+    items: list[dict[str, Any]] = []
     for row in (row for row in rows if row.revisions):
         figure = figure_row(dataset, row)
         path = _page_of(dataset, row.area)
