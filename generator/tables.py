@@ -201,8 +201,8 @@ class FrameIndex:
     def frame_of(
         self, rows: Iterable[FrameRow], columns: Iterable[str], **made: ArrayLike
     ) -> pd.DataFrame:
-        """A chart's data: for `rows`, in their order, the frame's `columns` with its types, or
-        where `made` has a column of that name (a sequence in the rows' order), that one."""
+        """A chart's data: for `rows`, in their order and numbered from 0, the frame's `columns`
+        with its types, or where `made` has a column of that name (in the rows' order), that."""
         at = numpy.fromiter((row.position for row in rows), dtype=numpy.int64)
         return pd.DataFrame({c: made[c] if c in made else self._arrays[c][at] for c in columns})
 
