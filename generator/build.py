@@ -39,7 +39,7 @@ from generator.site.mkdocs import (
     site_url,
 )
 from generator.site.write import remove_leftovers, staging_dir, swap_in, write_docs
-from generator.tables import FrameIndex, area_inputs, figures_frame, frame_rows
+from generator.tables import FrameIndex, area_inputs, figures_frame, frame_rows, latest_measured
 
 
 def source_date_epoch(environ: Mapping[str, str] = os.environ) -> datetime | None:
@@ -183,7 +183,7 @@ def build_bundle(
     with build_lock(project, on_wait):
         config = read_config(project)
         data = check_data(project, stages, province)
-        data_date = data_iso_date(frame_rows(data.frame))
+        data_date = data_iso_date(frame_rows(latest_measured(data.frame)))
         when = source_date_epoch() or datetime.combine(data_date, time(tzinfo=UTC))
         info = build_info(project, config, is_offline=True, when=when)
         target = project.dist_dir / bundle_name(str(config["site_name"]), data_date, province)

@@ -266,7 +266,7 @@ def area_inputs(
     cut = _Cuts(dataset, frame)
     notes = _notes_by_area(findings)
     with_pages = frozenset(pages)
-    latest, nothing = _latest_measured(frame), frame.iloc[0:0]
+    latest, nothing = latest_measured(frame), frame.iloc[0:0]
     inputs = []
     for slug in pages:
         areas = _named_areas(dataset, slug)
@@ -364,7 +364,7 @@ def _notes_by_area(findings: list[Problem]) -> dict[str, list[Problem]]:
     return notes
 
 
-def _latest_measured(frame: pd.DataFrame) -> pd.DataFrame:
+def latest_measured(frame: pd.DataFrame) -> pd.DataFrame:
     """The figures (not targets or plans) at the latest date any figure refers to."""
     measured = frame.loc[~is_target(frame)]
     return measured[measured["date"] == measured["date"].max()]
