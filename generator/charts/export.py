@@ -94,9 +94,9 @@ def credit_line(site_name: str, site_url: str) -> str:
     return f"{site_name} · {site_url} · {LICENCE}"
 
 
-def _is_interactive_only(view: dict[str, Any]) -> bool:
+def _is_interactive_only(view: Any) -> bool:
     # Altair makes a repeated name unique with a suffix: interactive-only_0.
-    return str(view.get("name", "")).startswith(style.INTERACTIVE_ONLY)
+    return isinstance(view, dict) and str(view.get("name", "")).startswith(style.INTERACTIVE_ONLY)
 
 
 def static_view(view: dict[str, Any]) -> dict[str, Any]:
@@ -118,7 +118,7 @@ def static_view(view: dict[str, Any]) -> dict[str, Any]:
             out[key] = [
                 static_view(item) if isinstance(item, dict) else item
                 for item in inner
-                if not (isinstance(item, dict) and _is_interactive_only(item))
+                if not _is_interactive_only(item)
             ]
     return out
 
@@ -600,17 +600,23 @@ def embed_page(
 
 
 def cached_pictures(
-    charts: Sequence[ChartBlock], cache: MutableMapping[str, bytes], renderer: Renderer
+    charts: Sequence[ChartBlock],
+    digests: Sequence[str],
+    cache: MutableMapping[str, bytes],
+    renderer: Renderer,
 ) -> list[tuple[bytes, ...]]:
-    """Each chart's pictures, in PICTURE_WIDTHS order: from the cache, or drawn and kept."""
-    wanted = [(chart, width) for chart in charts for width in style.PICTURE_WIDTHS]
-    digests = [spec_digest(chart) for chart in charts]
-    widths = len(style.PICTURE_WIDTHS)
-    names = [f"{picture_key(chart, width, digests[index // widths])}.svg"
-             for index, (chart, width) in enumerate(wanted)]  # fmt: skip
-    svgs = cached(names, lambda misses: (renderer.draw([picture_spec(*wanted[i]) for i in misses]),
-                                         True), cache)  # fmt: skip
-    return [tuple(svgs[i : i + widths]) for i in range(0, len(svgs), widths)]
+    """Each chart's pictures, in PICTURE_WIDTHS order: from the cache, or drawn and kept.
+    `digests` are the charts' spec_digest, worked out once for all their keys."""
+    widths = style.PICTURE_WIDTHS
+    wanted = [(chart, width) for chart in charts for width in widths]
+    names = [f"{picture_key(chart, width, digest)}.svg"
+             for chart, digest in zip(charts, digests, strict=True) for width in widths]  # fmt: skip
+
+    def draw(misses: list[int]) -> tuple[list[bytes], bool]:
+        return renderer.draw([picture_spec(*wanted[i]) for i in misses]), True
+
+    svgs = cached(names, draw, cache)
+    return [tuple(svgs[i : i + len(widths)]) for i in range(0, len(svgs), len(widths))]
 
 
 def chart_files(
@@ -633,11 +639,14 @@ def chart_files(
     scripts, charts = list(scripts), list(charts)
     cache = {} if cache is None else cache
     renderer = renderer or find_renderer()
-    pictures = cached_pictures([chart for chart, _ in charts], cache, renderer)
+    blocks = [chart for chart, _ in charts]
+    digests = [spec_digest(chart) for chart in blocks]  # each spec serialised once
+    pictures = cached_pictures(blocks, digests, cache, renderer)
     exports = [export_svg(svgs[-1], export_texts(chart, credit), chart.summary)
-               for (chart, _), svgs in zip(charts, pictures, strict=True)]  # fmt: skip
+               for chart, svgs in zip(blocks, pictures, strict=True)]  # fmt: skip
     rasteriser = renderer.rasteriser
-    names = [png_name(image_key(chart, credit), rasteriser) for chart, _ in charts]
+    names = [png_name(image_key(chart, credit, digest), rasteriser)
+             for chart, digest in zip(blocks, digests, strict=True)]  # fmt: skip
     pngs = cached(names, lambda misses: renderer.rasterise([exports[i] for i in misses]), cache)
     files: dict[str, bytes] = {}
     for (chart, page_path), svgs, svg, png in zip(charts, pictures, exports, pngs, strict=True):
