@@ -178,10 +178,21 @@ def texts_of(values: Iterable[Any]) -> Texts:
 _MISSING = texts_of([None])
 
 
+# Text that every syntax writes as it is: no quoting, escaping or formula guard (keys, slugs,
+# most as-published numbers such as 1.428.061).
+_PLAIN = re.compile(r"[0-9A-Za-z][0-9A-Za-z._+-]*")
+
+
 def _text(value: str) -> Texts:
     """One text value in each syntax: the common case of texts_of, inline for speed."""
+    if _PLAIN.fullmatch(value):
+        return _plain(value)
     inert = spreadsheet_text(value)  # JSON keeps the text as it is; it runs nowhere
     return Texts(_inert_csv_text(inert), encode_basestring(value), workbook.inert_text_cell(inert))
+
+
+def _plain(value: str) -> Texts:
+    return Texts(value, f'"{value}"', workbook.plain_text_cell(value))
 
 
 def _optional_text(value: str | None) -> Texts:
@@ -221,6 +232,22 @@ class _Shared:
         """The unit and the decimals the source wrote."""
         return texts_of((unit, decimals))
 
+    def published(self, as_published: str) -> Texts:
+        """A value as the source wrote it: a count ('1.428.061') is plain, and the few that
+        need quoting ('33,1%') are formatted once each."""
+        if _PLAIN.fullmatch(as_published):
+            return _plain(as_published)
+        return self._quoted(as_published)
+
+    @functools.cache  # noqa: B019
+    def _quoted(self, as_published: str) -> Texts:
+        return _text(as_published)
+
+    @functools.cache  # noqa: B019
+    def location(self, location: str | None) -> Texts:
+        """Where in its source a figure stands: one text for all the points of a table."""
+        return _optional_text(location)
+
     @functools.cache  # noqa: B019
     def decimals(self, as_published: str) -> int:
         return published_form(as_published)[0]
@@ -242,6 +269,8 @@ class _Shared:
 
 
 def _readings(figure: Figure) -> str | None:
+    if not figure.readings:
+        return None
     return "; ".join(f"{r.about}: {r.reason}" for r in figure.readings) or None
 
 
@@ -250,8 +279,8 @@ def figure_texts(dataset: Dataset) -> list[FigureText]:
     shared = _Shared(dataset)
     made = []
     for f in sorted(dataset.figures, key=_order):
-        key, published = _text(f.key), _text(f.as_published)
-        quote, location = _optional_text(f.quote), _optional_text(f.location)
+        key, published = _text(f.key), shared.published(f.as_published)
+        quote, location = _optional_text(f.quote), shared.location(f.location)
         value = repr(f.value)
         area, kind = shared.area(f.area), shared.kind(f.indicator, f.segment)
         unit, flags = (

@@ -78,6 +78,11 @@ def inert_text_cell(text: str) -> str:
         text = _UNWRITABLE.sub(_unwritable, escape(text, {"\r": "&#13;"}))
     if text[:1].isspace() or text[-1:].isspace():
         return f'<c t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
+    return plain_text_cell(text)
+
+
+def plain_text_cell(text: str) -> str:
+    """inert_text_cell of text with nothing to escape or preserve."""
     return f'<c t="inlineStr"><is><t>{text}</t></is></c>'
 
 

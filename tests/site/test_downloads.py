@@ -199,3 +199,12 @@ def test_a_series_point_downloads_with_its_location_and_no_quote(tmp_path: Path)
     rows = list(csv.DictReader(io.StringIO(files[downloads.download_path(slug, "csv")].decode())))
     assert rows and all(row["location"].startswith("[SINTETIS] Tabel") for row in rows)
     assert all(row["quote"] == "" for row in rows)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["kota-blitar--coverage--2024-12--src", "1.428.061", "17,60%", "-5", "+62", "=1+1", "@a",
+     "a b", " lead", "trail ", 'say "x"', "a&b<c>", "tab\tin", "ümlaut", "x\\y", "kota+blitar"],
+)  # fmt: skip
+def test_a_text_is_written_the_same_by_the_fast_path_as_by_the_general_one(text: str) -> None:
+    assert downloads._text(text) == downloads.texts_of([text])
