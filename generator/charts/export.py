@@ -26,7 +26,6 @@ import json
 import logging
 import posixpath
 import re
-import textwrap
 from base64 import b64decode
 from collections.abc import Callable, Iterable, MutableMapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -128,7 +127,7 @@ def export_spec(chart: ChartBlock, credit: str = "") -> dict[str, Any]:
     body = static_view(chart.spec)
     top = {key: body.pop(key) for key in TOP_LEVEL if key in body}
     body["width"] = EXPORT_WIDTH
-    lines = textwrap.wrap(chart.source_line, 95) + textwrap.wrap(credit, 95)
+    lines = style.wrap(chart.source_line, 95) + style.wrap(credit, 95)
     footer = {
         "data": {"values": [{}]},
         "mark": {"type": "text", "align": "left", "baseline": "top", "fontSize": 11},
@@ -267,7 +266,7 @@ class ExportTexts:
 def _wrapped(value: Any, width: int) -> tuple[str, ...]:
     """A spec's title or subtitle (a text, or lines wrapped for a phone) wrapped to `width`."""
     text = " ".join(str(line) for line in value) if isinstance(value, list) else str(value or "")
-    return tuple(textwrap.wrap(text, width))
+    return tuple(style.wrap(text, width))
 
 
 def export_texts(chart: ChartBlock, credit: str) -> ExportTexts:

@@ -156,7 +156,13 @@ def titles(title: str, subtitle: str = "") -> dict[str, Any]:
 
 def _lines(text: str) -> list[str]:
     """Vega titles do not wrap: break them so they fit a 360-pixel phone."""
-    return textwrap.wrap(text, TITLE_CHARACTERS)
+    return wrap(text, TITLE_CHARACTERS)
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """Lines of at most `width` characters, broken at spaces only: joined with spaces they are
+    `text` again (no 'Toli- Toli'); a word longer than a line keeps its line."""
+    return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)
 
 
 # --- inline data, small: a page carries years of monthly figures ---------------------------------

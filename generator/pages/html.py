@@ -43,7 +43,7 @@ class Html:
 
     content: str
     toc: list[dict[str, Any]]  # Python-Markdown's toc_tokens
-    anchors: frozenset[str]  # ids a link may point to
+    anchors: tuple[str, ...]  # ids a link may point to, sorted (a cache entry keeps them)
     links: tuple[Link, ...]  # links to files of the site, the page itself included
 
 
@@ -101,7 +101,7 @@ class Converter:
         self._links.start(page, is_offline=is_offline)
         content = self._md.convert(text)
         toc = list(getattr(self._md, "toc_tokens", []))
-        anchors = frozenset(_ANCHOR.findall(content))
+        anchors = tuple(sorted(set(_ANCHOR.findall(content))))
         return Html(content, toc, anchors, tuple(self._links.links))
 
 

@@ -140,3 +140,17 @@ def test_export_texts_wrap_the_title_to_the_picture_and_end_with_the_credit() ->
     assert texts.title == ("Cakupan kepesertaan Kota Blitar dari waktu ke waktu",)
     assert texts.subtitle == ("Angka dari sumber",)
     assert texts.footer == ("Sumber:", "Situs · https://contoh.id/ · Lisensi CC BY 4.0")
+
+
+def test_a_title_wrapped_for_a_phone_reads_the_same_in_the_export_and_under_the_heading() -> None:
+    """Lines break at spaces only: rejoined, they are the title again, never a word split in
+    two ('Toli- Toli', or a space inside a name too long for a line)."""
+    title = "Cakupan kepesertaan Kabupaten Toli-Toli dan " + "Sangatpanjangsekali" * 3 + " ke waktu"
+    subtitle = "Angka dari sumber berbeda tidak dihubungkan garis: Tidore-Kepulauan, Baubau"
+    lines = style.titles(title, subtitle)
+    spec = {"title": {"text": lines["title"], "subtitle": lines["subtitle"]}}
+    chart = ChartBlock("grafik-x", title, spec, "ringkasan", ("a",), (("1",),), (), "uji")
+    texts = export.export_texts(chart, "Situs")
+    assert " ".join(texts.title) == title
+    assert " ".join(texts.subtitle) == subtitle
+    assert chart.caption == subtitle

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -62,7 +65,7 @@ def test_a_converted_link_to_a_missing_anchor_fails_the_build(tmp_path: Path) ->
 def test_a_converted_page_keeps_its_anchors_for_other_pages(tmp_path: Path) -> None:
     """MkDocs converts sumber.md itself here; its link into the converted page resolves."""
     sources = _html(tmp_path, SOURCES, "sumber.md")
-    no_anchors = dataclasses.replace(sources, anchors=frozenset())
+    no_anchors = dataclasses.replace(sources, anchors=())
     _build(tmp_path, {"sumber.md": Rendered(sources)})
     with pytest.raises(BuildError, match="ada"):
         _build(tmp_path / "again", {"sumber.md": Rendered(no_anchors)})
@@ -102,3 +105,30 @@ def test_search_finds_every_area_page_by_name_and_code(built_site: Path) -> None
         if region and region.code:
             assert region.code in entry["text"]
         assert "<table" not in entry["text"]  # the short entry, not the page's tables
+
+
+def test_a_converted_page_is_kept_as_the_same_bytes_whatever_the_hash_seed(tmp_path: Path) -> None:
+    """Set order follows PYTHONHASHSEED: a page's anchors are kept sorted, so its cache entry
+    (and anything made from it) does not change from one process to the next."""
+    root = make_project_root(tmp_path / "project")
+    script = (
+        "import sys, hashlib; from pathlib import Path; from pydantic import TypeAdapter\n"
+        "from generator.pages.html import Converter, Html, body\n"
+        "from generator.project import Project\n"
+        "from generator.site.mkdocs import markdown_options\n"
+        "text = '# A\\n\\n' + ''.join(f'## Bagian {i} {{ #b{i} }}\\n\\n' for i in range(40))\n"
+        "html = Converter(markdown_options(Project.at(Path(sys.argv[1])))).convert("
+        "body(text), 'index.md', is_offline=False)\n"
+        "print(hashlib.sha256(TypeAdapter(Html).dump_json(html)).hexdigest())\n"
+    )
+    digests = {
+        subprocess.run(
+            [sys.executable, "-c", script, str(root)],
+            check=True,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout  # fmt: skip
+        for seed in ("1", "2", "3")
+    }
+    assert len(digests) == 1
