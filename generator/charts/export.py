@@ -543,6 +543,9 @@ main { flex: 1 1 auto; min-height: 0; display: flex; flex-direction: column; }
 p, details { flex: none; font-size: 12px; color: #555; margin: 4px 0 0; }
 .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%);
   white-space: nowrap; }
+h1 { font-size: 15px; margin: 0; }
+@media NARROW { header.sr-only { position: static; width: auto; height: auto; overflow: visible;
+  clip-path: none; white-space: normal; flex: none; margin: 0 0 4px; } }
 table { border-collapse: collapse; } td, th { padding: 2px 6px; text-align: left; }
 """
 
@@ -559,7 +562,9 @@ def embed_page(
     """A standalone page with only the chart, for an iframe; every script comes from the site.
 
     `export` is the exported spec and its SVG: the picture shown, and the chart drawn
-    interactive when the reader reaches for it, both with their source and credit inside.
+    interactive when the reader reaches for it, both with their source and credit inside. A
+    phone-wide iframe shows the page's narrow picture instead, under the title as text: the
+    exported one would shrink to half its size, its words with it.
     """
     here = posixpath.dirname(chart.embed_path)
     tags = "\n".join(
@@ -572,7 +577,11 @@ def embed_page(
     page_url = page_href(page_path, here, is_offline=is_offline)
     source = html.escape(chart.source_line)
     summary = html.escape(chart.summary, quote=True)
+    narrow = chart.narrow_picture
+    narrow_src = html.escape(posixpath.relpath(narrow.path, here))
     css = EMBED_STYLE.replace("FONT", FONT).replace("WIDTH", str(width))
+    css = css.replace("NARROW", chart.narrow_media)
+    caption = f"<p>{html.escape(chart.caption)}</p>" if chart.caption else ""
     return f"""<!doctype html>
 <html lang="id">
 <head>
@@ -584,8 +593,8 @@ def embed_page(
 </head>
 <body>
 <main>
-<h1 class="sr-only">{html.escape(chart.title)}</h1>
-<div class="vega-chart" id="{html.escape(chart.anchor)}-vega" role="img" tabindex="0" aria-label="{summary}" data-mode="static" data-spec="{data}"><img src="{picture}" width="{width}" height="{height}" alt="{summary}" aria-hidden="true"></div>
+<header class="sr-only"><h1>{html.escape(chart.title)}</h1>{caption}</header>
+<div class="vega-chart" id="{html.escape(chart.anchor)}-vega" role="img" tabindex="0" aria-label="{summary}" data-mode="static" data-spec="{data}"><picture class="chart-picture" aria-hidden="true"><source media="{chart.narrow_media}" srcset="{narrow_src}" width="{narrow.width}" height="{narrow.height}"><img src="{picture}" width="{width}" height="{height}" alt="{summary}"></picture></div>
 <p class="embed-credit">{source}. {html.escape(credit)}. <a href="{html.escape(page_url)}#{html.escape(chart.anchor)}" target="_blank" rel="noopener">Lihat data dan sumbernya</a></p>
 <details><summary>Data grafik dalam bentuk teks</summary>
 <p>{html.escape(chart.summary)}</p>

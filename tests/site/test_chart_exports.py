@@ -15,6 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator.build import render_site
+from generator.charts import style
 from generator.pages.context import ChartBlock
 from tests.conftest import CHART_STATES, CHARTS_SETTLED, TIMEOUT_MS, Watch
 
@@ -205,6 +206,14 @@ def test_embed_pages_show_their_chart_and_credit_in_the_suggested_iframe(  # typ
         layout = page.evaluate(EMBED_LAYOUT)
         assert layout["drawing"] <= layout["credit"] <= layout["window"], (embed.name, layout)
         assert "Sumber:" in page.locator("p.embed-credit").inner_text()
+        # A phone-wide iframe shows the page's narrow picture under the title as text, not the
+        # exported one shrunk to half its size; a wider one, the exported picture.
+        shown = page.evaluate("document.querySelector('.vega-chart img').currentSrc")
+        title = page.evaluate("document.querySelector('header h1').getBoundingClientRect().width")
+        if width <= style.NARROW_WINDOW:
+            assert shown.endswith(f"--{style.PICTURE_WIDTHS[0]}.svg") and title > 100, shown
+        else:
+            assert "/unduh/grafik/" in shown and title <= 1, shown
         page.locator(".vega-chart").hover()  # made interactive in place
         page.wait_for_function(
             "document.querySelector('.vega-chart').dataset.mode === 'interactive'"
