@@ -25,6 +25,7 @@ import subprocess
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import Any, TypeVar
 
 Result = TypeVar("Result")
@@ -32,38 +33,9 @@ Result = TypeVar("Result")
 ENVIRONMENT_VARIABLE = "CAKUPAN_CHROMIUM"  # a Chromium to use, or "off" for vl-convert alone
 REPLY_TIMEOUT_S = 120.0  # one batch of charts takes seconds; a hung browser is given up on
 BATCH = 8  # charts a call: small enough to spread over the browsers, large enough to amortise
-# Runs in the page once the scripts are in: a job {spec} gives its SVG, a job {svg, scale} that
-# SVG drawn on a canvas as a PNG (base64).
-RENDER_SCRIPT = """
-window.drawPng = async (svg, scale) => {
-  const image = new Image();
-  image.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(svg);
-  await image.decode();
-  const canvas = document.createElement("canvas");
-  canvas.width = Math.floor(image.naturalWidth * scale);  // as resvg sizes its PNGs
-  canvas.height = Math.floor(image.naturalHeight * scale);
-  const context = canvas.getContext("2d");
-  context.scale(scale, scale);
-  context.drawImage(image, 0, 0);
-  return canvas.toDataURL("image/png").slice("data:image/png;base64,".length);
-};
-window.renderCharts = async (jobs) => {
-  const results = [];
-  for (const job of jobs) {
-    if (job.svg !== undefined) {
-      results.push([null, await drawPng(job.svg, job.scale)]);
-      continue;
-    }
-    const view = new vega.View(vega.parse(vegaLite.compile(job.spec).spec), {renderer: "none"});
-    try {
-      results.push([await view.toSVG(), null]);
-    } finally {
-      view.finalize();
-    }
-  }
-  return results;
-};
-"""
+# Runs in the page once the scripts are in: renderCharts(jobs) draws SVGs and PNGs.
+RENDER_SCRIPT_PATH = Path(__file__).with_name("render_page.js")
+RENDER_SCRIPT = RENDER_SCRIPT_PATH.read_text(encoding="utf-8")
 
 
 class ChromiumError(RuntimeError):

@@ -11,8 +11,8 @@ there is one (generator/charts/chromium.py, several times faster), else by vl-co
 picture is the same bytes whichever draws it, and is kept under `picture_key`: the chart's spec
 as built, the export code and the renderer versions, never the rest of the generator's code.
 The exported image's PNG is drawn from its SVG by Chromium or by resvg (vl-convert), whose
-pixels differ, so its key names the rasteriser too; it is then reduced to 256 colours (Pillow),
-a quarter of its size.
+pixels differ, so its key names the rasteriser too; it is reduced to 256 colours, a quarter of
+its size: in the page by Chromium (render_page.js), by Pillow after vl-convert.
 """
 
 from __future__ import annotations
@@ -83,7 +83,8 @@ LEGEND_CHANNELS = ("color", "fill", "stroke", "opacity", "fillOpacity", "strokeO
 VIEW_KEYS = ("layer", "concat", "hconcat", "vconcat", "spec")
 # The code that shapes an image; nothing else of the generator's is in its key.
 EXPORT_CODE = tuple(
-    Path(__file__).parent / name for name in ("export.py", "chromium.py", "style.py")
+    Path(__file__).parent / name
+    for name in ("export.py", "chromium.py", "render_page.js", "style.py")
 )
 logger = logging.getLogger(__name__)
 
@@ -397,9 +398,11 @@ def draw_with_chromium(executable: str, specs: Sequence[dict[str, Any]]) -> list
 
 
 def rasterise_with_chromium(executable: str, svgs: Sequence[bytes]) -> list[bytes]:
-    """Each SVG as a compressed PNG at PNG_SCALE, in order, drawn by Chromium."""
-    jobs = [{"svg": svg.decode("utf-8"), "scale": PNG_SCALE} for svg in svgs]
-    return _with_chromium(executable, jobs, lambda svg, png: compressed_png(b64decode(png or "")))
+    """Each SVG as a PNG of PNG_COLOURS at PNG_SCALE, in order, drawn and reduced by Chromium."""
+    jobs = [
+        {"svg": svg.decode("utf-8"), "scale": PNG_SCALE, "colours": PNG_COLOURS} for svg in svgs
+    ]
+    return _with_chromium(executable, jobs, lambda svg, png: b64decode(png or ""))
 
 
 @dataclass(frozen=True)

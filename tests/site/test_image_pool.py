@@ -215,3 +215,35 @@ def test_a_chromium_that_cannot_start_is_a_chromium_error(tmp_path: Path) -> Non
         chromium.Browser(str(tmp_path / "no-such-dir" / "chromium"), [])
     with pytest.raises(chromium.ChromiumError):
         chromium.Browser(str(unstartable), [])
+
+
+# Thousands of colours: hues across, each darkening downwards.
+GRADIENT = (
+    '<svg xmlns="http://www.w3.org/2000/svg" width="752" height="200"><defs>'
+    '<linearGradient id="h"><stop offset="0" stop-color="#ff0000"/>'
+    '<stop offset="0.5" stop-color="#00ff00"/><stop offset="1" stop-color="#0000ff"/>'
+    '</linearGradient><linearGradient id="v" x2="0" y2="1"><stop offset="0" stop-opacity="0"/>'
+    '<stop offset="1" stop-opacity="1"/></linearGradient></defs>'
+    '<rect width="752" height="200" fill="white"/><rect width="752" height="150" fill="url(#h)"/>'
+    '<rect width="752" height="150" fill="url(#v)"/>'
+    '<text x="10" y="180" font-size="20">Cakupan 17,60%</text></svg>'
+)
+
+
+@needs_chromium
+def test_chromium_reduces_its_pngs_to_a_palette_in_the_page_the_same_bytes_every_time() -> None:
+    """Chromium's PNGs are reduced where they are drawn: a palette of at most PNG_COLOURS, even
+    for thousands of colours (a gradient), no metadata, and the same bytes from every browser."""
+    svgs = [*_exports(), GRADIENT.encode()]
+    first = export.rasterise_with_chromium(CHROMIUM, svgs)
+    assert first == export.rasterise_with_chromium(CHROMIUM, list(reversed(svgs)))[::-1]
+    plain = export.rasterise_with_vl_convert(svgs)
+    for png, reference in zip(first, plain, strict=True):
+        image, expected = Image.open(io.BytesIO(png)), Image.open(io.BytesIO(reference))
+        assert image.mode == "P" and len(image.getpalette() or []) <= 3 * export.PNG_COLOURS
+        assert image.size == expected.size and image.info.keys() <= {"transparency"}
+        ours = image.convert("RGB").get_flattened_data()
+        theirs = expected.convert("RGB").get_flattened_data()
+        pairs = zip(ours, theirs, strict=True)
+        far = sum(max(abs(a - b) for a, b in zip(p, q, strict=True)) > 64 for p, q in pairs)
+        assert far / len(ours) < 0.01  # the same picture: only edges anti-aliased differently

@@ -1,0 +1,154 @@
+// What the Chromium page that draws chart images runs once Vega and Vega-Lite are in
+// (generator/charts/chromium.py). renderCharts(jobs): a job {spec} gives the spec's SVG; a job
+// {svg, scale, colours} gives that SVG drawn on a canvas as a PNG of at most `colours` colours
+// (base64), reduced and encoded here, in the browser, rather than sent back whole for Python to
+// reduce: a quarter of the bytes to send, and no Python holding the GIL for each PNG.
+
+// --- a palette PNG ----------------------------------------------------------------------------
+
+// Colours are counted in cells of 4 bits a channel: a chart's few flat colours each fall in a
+// cell of their own, and their anti-aliased edges merge into a few hundred cells. The palette is
+// the mean colour of the most-used cells; any other cell takes its nearest palette colour.
+const CELL_BITS = 4;
+const CELL_SHIFT = 8 - CELL_BITS;
+const CELL_MASK = (0xff >> CELL_SHIFT) << CELL_SHIFT;
+const CELLS = 1 << (3 * CELL_BITS);
+const SAMPLE_EVERY = 3; // pixels counted for the palette: one in three is plenty, a third the time
+
+// A canvas pixel as a Uint32 (little-endian RGBA) -> its cell.
+function cellOf(pixel) {
+  return ((pixel & CELL_MASK) << (2 * CELL_BITS - CELL_SHIFT))
+    | (((pixel >>> 8) & CELL_MASK) << (CELL_BITS - CELL_SHIFT))
+    | (((pixel >>> 16) & CELL_MASK) >>> CELL_SHIFT);
+}
+
+// The palette (r, g, b triplets) of the most-used cells, and each pixel's index into it.
+function reduce(pixels, colours) {
+  const counts = new Uint32Array(CELLS);
+  const sums = new Float64Array(3 * CELLS);
+  for (let i = 0; i < pixels.length; i += SAMPLE_EVERY) {
+    const pixel = pixels[i], cell = cellOf(pixel);
+    counts[cell]++;
+    sums[3 * cell] += pixel & 0xff;
+    sums[3 * cell + 1] += (pixel >>> 8) & 0xff;
+    sums[3 * cell + 2] += (pixel >>> 16) & 0xff;
+  }
+  const used = [];
+  for (let cell = 0; cell < CELLS; cell++) if (counts[cell]) used.push(cell);
+  used.sort((a, b) => counts[b] - counts[a] || a - b); // ties by cell: the same pixels, the same file
+  const chosen = used.slice(0, colours);
+  const palette = new Uint8Array(3 * chosen.length);
+  const indexOfCell = new Int16Array(CELLS).fill(-1);
+  chosen.forEach((cell, k) => {
+    for (let c = 0; c < 3; c++) palette[3 * k + c] = Math.round(sums[3 * cell + c] / counts[cell]);
+    indexOfCell[cell] = k;
+  });
+  const nearest = (pixel) => {
+    const r = pixel & 0xff, g = (pixel >>> 8) & 0xff, b = (pixel >>> 16) & 0xff;
+    let best = 0, bestDistance = Infinity;
+    for (let k = 0; k < chosen.length; k++) {
+      const dr = palette[3 * k] - r, dg = palette[3 * k + 1] - g, db = palette[3 * k + 2] - b;
+      const distance = dr * dr + dg * dg + db * db;
+      if (distance < bestDistance) { best = k; bestDistance = distance; }
+    }
+    return best;
+  };
+  const indices = new Uint8Array(pixels.length);
+  let last = -1, index = 0;
+  for (let i = 0; i < pixels.length; i++) {
+    const pixel = pixels[i];
+    if (pixel !== last) { // runs of one colour are most of a chart
+      const cell = cellOf(pixel);
+      index = indexOfCell[cell] >= 0 ? indexOfCell[cell] : (indexOfCell[cell] = nearest(pixel));
+      last = pixel;
+    }
+    indices[i] = index;
+  }
+  return {palette, indices};
+}
+
+const CRC_TABLE = (() => {
+  const table = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c >>> 0;
+  }
+  return table;
+})();
+
+function chunk(type, data) {
+  const bytes = new Uint8Array(12 + data.length);
+  const view = new DataView(bytes.buffer);
+  view.setUint32(0, data.length);
+  for (let i = 0; i < 4; i++) bytes[4 + i] = type.charCodeAt(i);
+  bytes.set(data, 8);
+  let crc = 0xffffffff;
+  for (let i = 4; i < 8 + data.length; i++) crc = CRC_TABLE[(crc ^ bytes[i]) & 0xff] ^ (crc >>> 8);
+  view.setUint32(8 + data.length, (crc ^ 0xffffffff) >>> 0);
+  return bytes;
+}
+
+async function deflate(bytes) {
+  const stream = new CompressionStream("deflate"); // zlib, as PNG wants
+  const writer = stream.writable.getWriter();
+  writer.write(bytes);
+  writer.close();
+  return new Uint8Array(await new Response(stream.readable).arrayBuffer());
+}
+
+// An 8-bit palette PNG, no filter, no metadata, as base64.
+async function palettePng(palette, indices, width, height) {
+  const rows = new Uint8Array((width + 1) * height); // each row: filter type 0, then its indices
+  for (let y = 0; y < height; y++) rows.set(indices.subarray(y * width, (y + 1) * width), y * (width + 1) + 1);
+  const header = new Uint8Array(13);
+  const view = new DataView(header.buffer);
+  view.setUint32(0, width);
+  view.setUint32(4, height);
+  header.set([8, 3, 0, 0, 0], 8); // bit depth 8, colour type 3 (palette)
+  const parts = [new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]), chunk("IHDR", header),
+    chunk("PLTE", palette), chunk("IDAT", await deflate(rows)), chunk("IEND", new Uint8Array())];
+  let binary = "";
+  for (const part of parts) {
+    for (let i = 0; i < part.length; i += 0x8000) {
+      binary += String.fromCharCode.apply(null, part.subarray(i, i + 0x8000));
+    }
+  }
+  return btoa(binary);
+}
+
+// --- the jobs -----------------------------------------------------------------------------------
+
+window.drawPng = async (svg, scale, colours) => {
+  const image = new Image();
+  image.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(svg);
+  await image.decode();
+  const canvas = document.createElement("canvas");
+  canvas.width = Math.floor(image.naturalWidth * scale); // as resvg sizes its PNGs
+  canvas.height = Math.floor(image.naturalHeight * scale);
+  const context = canvas.getContext("2d", {willReadFrequently: true});
+  context.fillStyle = "#ffffff"; // on white, as the exported picture is
+  context.fillRect(0, 0, canvas.width, canvas.height);
+  context.scale(scale, scale);
+  context.drawImage(image, 0, 0);
+  const data = context.getImageData(0, 0, canvas.width, canvas.height).data;
+  const {palette, indices} = reduce(new Uint32Array(data.buffer, data.byteOffset, data.length / 4), colours);
+  return palettePng(palette, indices, canvas.width, canvas.height);
+};
+
+window.renderCharts = async (jobs) => {
+  const results = [];
+  for (const job of jobs) {
+    if (job.svg !== undefined) {
+      results.push([null, await drawPng(job.svg, job.scale, job.colours)]);
+      continue;
+    }
+    const view = new vega.View(vega.parse(vegaLite.compile(job.spec).spec), {renderer: "none"});
+    try {
+      results.push([await view.toSVG(), null]);
+    } finally {
+      view.finalize();
+    }
+  }
+  return results;
+};
