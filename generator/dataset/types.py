@@ -39,6 +39,11 @@ class Dataset:
         return serving
 
     @cached_property
+    def areas_with_figures(self) -> frozenset[str]:
+        """Every slug a figure names, joint figures' included (one pass, not one per caller)."""
+        return frozenset(slug for figure in self.figures for slug in figure.area)
+
+    @cached_property
     def regions_in(self) -> dict[str, list[str]]:
         """Province slug -> its kabupaten/kota, in dataset order."""
         regions: dict[str, list[str]] = {}

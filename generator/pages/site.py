@@ -37,8 +37,7 @@ from generator.urls import (
 
 def areas_with_pages(dataset: Dataset) -> list[str]:
     """Regions with figures of their own or shared with another region, and every office."""
-    with_figures = {slug for figure in dataset.figures for slug in figure.area}
-    regions = [slug for slug in dataset.regions if slug in with_figures]
+    regions = [slug for slug in dataset.regions if slug in dataset.areas_with_figures]
     return [*regions, *dataset.offices]
 
 
