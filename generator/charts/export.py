@@ -539,7 +539,7 @@ html, body { height: 100%; }
 body { margin: 0; padding: 8px; box-sizing: border-box; display: flex; flex-direction: column;
   font-family: FONT; color: #222; background: #fff; }
 main { flex: 1 1 auto; min-height: 0; display: flex; flex-direction: column; }
-.vega-chart { flex: 1 1 auto; min-height: 120px; }
+.vega-chart { flex: 0 1 auto; min-height: 120px; }
 .vega-chart img, .vega-chart .vega-view, .vega-chart svg { display: block; width: 100%;
   height: 100%; max-width: WIDTHpx; }
 .vega-chart img { object-fit: contain; object-position: left top; }
@@ -547,8 +547,9 @@ p, details { flex: none; font-size: 12px; color: #555; margin: 4px 0 0; }
 .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%);
   white-space: nowrap; }
 h1 { font-size: 15px; margin: 0; }
-@media NARROW { header.sr-only { position: static; width: auto; height: auto; overflow: visible;
-  clip-path: none; white-space: normal; flex: none; margin: 0 0 4px; } }
+@media NARROW { header.sr-only, .embed-source.sr-only { position: static; width: auto;
+  height: auto; overflow: visible; clip-path: none; white-space: normal; flex: none;
+  margin: 0 0 4px; } }
 table { border-collapse: collapse; } td, th { padding: 2px 6px; text-align: left; }
 """
 
@@ -598,7 +599,7 @@ def embed_page(
 <main>
 <header class="sr-only"><h1>{html.escape(chart.title)}</h1>{caption}</header>
 <div class="vega-chart" id="{html.escape(chart.anchor)}-vega" role="img" tabindex="0" aria-label="{summary}" data-mode="static" data-spec="{data}"><picture class="chart-picture" aria-hidden="true"><source media="{chart.narrow_media}" srcset="{narrow_src}" width="{narrow.width}" height="{narrow.height}"><img src="{picture}" width="{width}" height="{height}" alt="{summary}"></picture></div>
-<p class="embed-credit">{source}. {html.escape(credit)}. <a href="{html.escape(page_url)}#{html.escape(chart.anchor)}" target="_blank" rel="noopener">Lihat data dan sumbernya</a></p>
+<p class="embed-credit"><span class="embed-source sr-only">{source}. {html.escape(credit)}. </span><a href="{html.escape(page_url)}#{html.escape(chart.anchor)}" target="_blank" rel="noopener">Lihat data dan sumbernya</a></p>
 <details><summary>Data grafik dalam bentuk teks</summary>
 <p>{html.escape(chart.summary)}</p>
 {_data_table(chart)}

@@ -65,3 +65,22 @@ def test_a_long_quote_folds_on_a_phone_and_unfolds_when_tapped(open_page: OpenPa
     folded_height = quote.bounding_box()["height"]
     quote.click()
     assert quote.bounding_box()["height"] > folded_height
+
+
+# The smallest box a finger can hit (WCAG 2.2, 2.5.8 target size, minimum): 24 by 24 pixels.
+TARGET = 24
+CITING_CONTROLS = """() => [...document.querySelectorAll('article a.row-link, article .copy-button')]
+  .filter((c) => c.offsetParent)
+  .map((c) => { const b = c.getBoundingClientRect();
+    return {what: c.className, width: b.width, height: b.height}; })"""
+
+
+def test_a_figures_link_and_copy_button_are_big_enough_to_tap_on_a_phone(
+    open_page: OpenPage,
+) -> None:
+    page = open_page("wilayah/kota-blitar/", width=PHONE, height=800)
+    page.wait_for_selector("article .copy-button")  # cite.js adds them
+    controls = page.evaluate(CITING_CONTROLS)
+    assert {c["what"] for c in controls} >= {"row-link", "copy-button"}
+    for control in controls:
+        assert control["width"] >= TARGET and control["height"] >= TARGET, control

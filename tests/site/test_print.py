@@ -25,6 +25,8 @@ SCREEN_ONLY = [
     ".cite-downloads",
     ".md-typeset .headerlink",
     "button",
+    ".page-downloads",  # links to files, no use on paper
+    "a.row-link",  # each figure's link mark
 ]
 A4_POINTS = (595, 842)
 
@@ -76,4 +78,27 @@ def test_a_printed_page_is_a4_with_sources_and_the_citation_last(
     citation = " ".join(page.locator("#kutipan-teks").inner_text().split())
     assert text.index("Semua angka") < text.index("Sumber di halaman ini") < text.index(citation)
     assert len(text[text.index(citation) + len(citation) :]) < 120, "the citation is not last"
+    watch.assert_clean()
+
+
+# Each picture's drawing and the palette of the page.
+PALETTE = """() => ({scheme: document.body.getAttribute('data-md-color-scheme'),
+  pictures: [...document.querySelectorAll('.chart-picture img')].map((i) => i.getAttribute('src'))})"""
+
+
+def test_a_page_on_the_dark_palette_prints_in_the_light_one(
+    open_page: OpenPage, watch: Watch
+) -> None:
+    """Paper is white: light axis labels of the dark drawings would all but vanish on it."""
+    page = open_page(REGION, width=794, height=1123, color_scheme="dark")
+    page.wait_for_function(CHARTS_SETTLED, timeout=TIMEOUT_MS)
+    on_screen = page.evaluate(PALETTE)
+    assert on_screen["scheme"] == "slate" and on_screen["pictures"]
+    assert all(src.endswith("#dark") for src in on_screen["pictures"]), on_screen
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")  # as the browser does
+    page.wait_for_function("[...document.querySelectorAll('.chart-picture img')]"
+                           ".every((i) => !i.getAttribute('src').endsWith('#dark') && i.complete)")  # fmt: skip
+    assert page.evaluate(PALETTE)["scheme"] == "default"
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert page.evaluate(PALETTE) == on_screen  # the reader's palette again
     watch.assert_clean()

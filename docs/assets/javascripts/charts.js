@@ -389,6 +389,22 @@
     });
   }
 
+  // Paper is white: a page on the dark palette prints in the light one, pictures and all (their
+  // light axis labels would all but vanish on it), and the reader's palette comes back after.
+  var schemeBeforePrint = null;
+  function printInLight() {
+    if (!isDark()) return;
+    schemeBeforePrint = document.body.getAttribute("data-md-color-scheme");
+    document.body.setAttribute("data-md-color-scheme", "default");
+  }
+  function restoreAfterPrint() {
+    if (schemeBeforePrint === null) return;
+    document.body.setAttribute("data-md-color-scheme", schemeBeforePrint);
+    schemeBeforePrint = null;
+  }
+  window.addEventListener("beforeprint", printInLight);
+  window.addEventListener("afterprint", restoreAfterPrint);
+
   function start() {
     watchPalette();
     paintPictures();
