@@ -309,3 +309,11 @@ def test_mini_site_has_every_mini_figure(built_mini_site: Path) -> None:
             assert nilai(figure.value, figure.unit, figure.as_published) in text(
                 anchor.find_parent("tr")
             )
+
+
+def test_the_404_page_says_so_in_indonesian_and_leads_back(built_site: Path) -> None:
+    soup = BeautifulSoup((built_site / "404.html").read_text(encoding="utf-8"), "html.parser")
+    article = soup.select_one("article")
+    assert article is not None and "Halaman tidak ditemukan" in article.h1.get_text()
+    links = {a.get_text(): a["href"] for a in article.find_all("a")}
+    assert links["Ke beranda"].endswith("/.") and links["Daftar wilayah"].endswith("/wilayah/")
