@@ -45,6 +45,9 @@ class ChartBlock:
     is_abridged: bool = False  # the text table keeps the last point of each year; CSV has all
     caveat: str | None = None  # a series that mixes sources says so, under the chart
     height: int = style.PICTURE_HEIGHT  # the whole drawing's, axes and legend included
+    # False for a drawing a phone's width cannot hold (tilemap.fits_a_phone): phones get the
+    # wide picture, scaled.
+    has_narrow_picture: bool = True
 
     @property
     def stem(self) -> str:

@@ -581,10 +581,8 @@ def embed_page(
     page_url = page_href(page_path, here, is_offline=is_offline)
     source = html.escape(chart.source_line)
     summary = html.escape(chart.summary, quote=True)
-    narrow = chart.narrow_picture
-    narrow_src = html.escape(posixpath.relpath(narrow.path, here))
     css = EMBED_STYLE.replace("FONT", FONT).replace("WIDTH", str(width))
-    css = css.replace("NARROW", chart.narrow_media)
+    css = css.replace("NARROW", chart.narrow_media if chart.has_narrow_picture else "not all")
     caption = f"<p>{html.escape(chart.caption)}</p>" if chart.caption else ""
     return f"""<!doctype html>
 <html lang="id">
@@ -598,7 +596,7 @@ def embed_page(
 <body>
 <main>
 <header class="sr-only"><h1>{html.escape(chart.title)}</h1>{caption}</header>
-<div class="vega-chart" id="{html.escape(chart.anchor)}-vega" role="img" tabindex="0" aria-label="{summary}" data-mode="static" data-spec="{data}"><picture class="chart-picture" aria-hidden="true"><source media="{chart.narrow_media}" srcset="{narrow_src}" width="{narrow.width}" height="{narrow.height}"><img src="{picture}" width="{width}" height="{height}" alt="{summary}"></picture></div>
+<div class="vega-chart" id="{html.escape(chart.anchor)}-vega" role="img" tabindex="0" aria-label="{summary}" data-mode="static" data-spec="{data}"><picture class="chart-picture" aria-hidden="true">{_narrow_source(chart, here)}<img src="{picture}" width="{width}" height="{height}" alt="{summary}"></picture></div>
 <p class="embed-credit"><span class="embed-source sr-only">{source}. {html.escape(credit)}. </span><a href="{html.escape(page_url)}#{html.escape(chart.anchor)}" target="_blank" rel="noopener">Lihat data dan sumbernya</a></p>
 <details><summary>Data grafik dalam bentuk teks</summary>
 <p>{html.escape(chart.summary)}</p>
@@ -609,6 +607,18 @@ def embed_page(
 </body>
 </html>
 """
+
+
+def _narrow_source(chart: ChartBlock, here: str) -> str:
+    """The embed's narrow picture for phone-wide iframes, where the chart has one."""
+    if not chart.has_narrow_picture:
+        return ""
+    narrow = chart.narrow_picture
+    src = html.escape(posixpath.relpath(narrow.path, here))
+    return (
+        f'<source media="{chart.narrow_media}" srcset="{src}" width="{narrow.width}" '
+        f'height="{narrow.height}">'
+    )
 
 
 def cached_pictures(

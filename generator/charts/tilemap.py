@@ -12,6 +12,14 @@ from generator.charts import style
 
 NO_DATA = "#e0e0e0"  # a tile without a figure: grey, and said so in words in its tooltip
 SCHEME: Final = "blues"
+# Tiles across a 360-pixel phone that still hold a label each: a map of more (the provinces,
+# 15 across) shows phones its wide picture scaled down, each label inside its tile for a reader
+# to zoom in on, rather than labels running into each other.
+PHONE_COLUMNS = 10
+
+
+def fits_a_phone(columns: int) -> bool:
+    return columns <= PHONE_COLUMNS
 
 
 @functools.cache

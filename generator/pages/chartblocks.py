@@ -372,6 +372,9 @@ def map_block(
         rows=table,
         sources=tuple(source_link(dataset, s) for s in sources),
         page_slug=slug,
+        has_narrow_picture=tilemap.fits_a_phone(
+            1 + max((tile.column for tile in tile_map.tiles.values()), default=0)
+        ),
     )
 
 

@@ -210,7 +210,8 @@ def test_embed_pages_show_their_chart_and_credit_in_the_suggested_iframe(  # typ
         # exported one shrunk to half its size; a wider one, the exported picture.
         shown = page.evaluate("document.querySelector('.vega-chart img').currentSrc")
         title = page.evaluate("document.querySelector('header h1').getBoundingClientRect().width")
-        if width <= style.NARROW_WINDOW:
+        has_narrow = page.evaluate("document.querySelector('.vega-chart source') !== null")
+        if width <= style.NARROW_WINDOW and has_narrow:
             assert shown.endswith(f"--{style.PICTURE_WIDTHS[0]}.svg") and title > 100, shown
         else:
             assert "/unduh/grafik/" in shown and title <= 1, shown
@@ -222,3 +223,18 @@ def test_embed_pages_show_their_chart_and_credit_in_the_suggested_iframe(  # typ
         assert after["credit"] <= after["window"], (embed.name, after)
         context.close()
     watch.assert_clean()
+
+
+def test_a_map_too_wide_for_a_phone_offers_phones_its_wide_picture(built_site: Path) -> None:
+    """The provinces' map is 15 tiles across: at a phone's width its labels would run into each
+    other, so phones get the wide picture, scaled (on the page and in its embed); East Java's,
+    8 across, keeps its narrow one."""
+    for page, chart in (
+        ("index.html", "peta-indonesia"),
+        ("sematkan/beranda--peta-indonesia.html", None),
+    ):
+        soup = BeautifulSoup((built_site / page).read_text(encoding="utf-8"), "html.parser")
+        pictures = soup.select(f"#{chart}-vega picture" if chart else ".vega-chart picture")
+        assert pictures and not pictures[0].find("source"), page
+    home = BeautifulSoup((built_site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert home.select("#peta-jawa-timur-vega picture source")
