@@ -84,3 +84,24 @@ def test_a_figures_link_and_copy_button_are_big_enough_to_tap_on_a_phone(
     assert {c["what"] for c in controls} >= {"row-link", "copy-button"}
     for control in controls:
         assert control["width"] >= TARGET and control["height"] >= TARGET, control
+
+
+# Each table's width as a share of the room it stands in (its box's width inside the padding).
+TABLE_SHARES = """() => [...document.querySelectorAll('article table')].filter((t) => t.offsetParent)
+  .map((t) => {
+    const box = t.closest('.md-typeset__scrollwrap').parentElement, style = getComputedStyle(box);
+    const room = box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    return t.getBoundingClientRect().width / room;
+  })"""
+
+
+@pytest.mark.parametrize("path", ["", "wilayah/kota-blitar/"])
+def test_a_table_on_a_phone_takes_the_full_width_of_the_text(
+    open_page: OpenPage, path: str
+) -> None:
+    """Material wraps each table in an inline box once its script runs: a table of short rows
+    would shrink to them and leave most of a phone's width empty."""
+    page = open_page(path, width=PHONE, height=800)
+    page.wait_for_selector("article .md-typeset__table", state="attached")  # Material ran
+    widths = page.evaluate(TABLE_SHARES)
+    assert widths and min(widths) > 0.98, widths
