@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from typing import Any
 
 import altair as alt
@@ -158,7 +159,7 @@ def coverage_over_time(points: pd.DataFrame, title: str) -> dict[str, Any]:
 
 @functools.cache
 def _comparison_template() -> dict[str, Any]:
-    """Slots: title, subtitle, highlight (the area name drawn in the highlight colour).
+    """Slots: title, subtitle, highlights (the names of the areas drawn in the highlight colour).
 
     Each bar is labelled with its area's name and, under it, the date of its figure. The bars
     come sorted: sorting in the chart ("-x") gives each layer its own sort, which Vega warns of.
@@ -187,7 +188,7 @@ def _comparison_template() -> dict[str, Any]:
     )
     bars = base.mark_bar().encode(
         color=alt.condition(
-            alt.FieldEqualPredicate(field="area_name", equal=style.slot("highlight")),
+            alt.FieldOneOfPredicate(field="area_name", oneOf=style.list_slot("highlights")),
             alt.value(style.HIGHLIGHT),
             alt.value(style.MUTED),
         )
@@ -201,14 +202,15 @@ def _comparison_template() -> dict[str, Any]:
 
 
 def coverage_comparison(
-    bars: pd.DataFrame, highlight: str, title: str, subtitle: str = ""
+    bars: pd.DataFrame, highlights: Sequence[str], title: str, subtitle: str = ""
 ) -> dict[str, Any]:
-    """Coverage of several areas, each bar saying its date, one highlighted, in the given order.
+    """Coverage of several areas, each bar saying its date, those named in `highlights` in the
+    highlight colour, in the given order.
 
     `bars` has columns area_name, share (0-1), d (its published decimals), period_label,
     source_label.
     """
-    values = {**style.titles(title, subtitle), "highlight": highlight}
+    values = {**style.titles(title, subtitle), "highlights": list(highlights)}
     spec: dict[str, Any] = style.fill(_comparison_template(), values)
     labelled = bars.assign(bar=bars["area_name"] + BAR_LINES + bars["period_label"])
     columns = ["bar", "area_name", "share", "d", "period_label", "source_label"]

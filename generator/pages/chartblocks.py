@@ -164,14 +164,21 @@ def comparison_block(dataset: Dataset, index: FrameIndex, slug: str) -> ChartBlo
     if len(latest) < 2 or (slug not in dataset.offices and slug not in latest):
         return None
     name = dataset.area_name(slug)
+    office = dataset.offices.get(slug)
+    if office is None:
+        highlights, summary = [name], f"Cakupan {name} dan wilayah sekitarnya"
+    else:  # no bar of its own: the regions it serves stand out
+        served = dict.fromkeys(s.region for s in office.serves if s.valid_to is None)
+        highlights = [dataset.area_name(region) for region in served]
+        summary = f"Cakupan wilayah yang dilayani {name} (disorot) dan wilayah sekitarnya"
     return _bars_block(
         dataset,
         index,
         list(latest.values()),
-        highlight=name,
+        highlights=highlights,
         anchor="grafik-perbandingan",
         title="Cakupan kepesertaan dibanding wilayah lain",
-        summary=f"Cakupan {name} dan wilayah sekitarnya",
+        summary=summary,
         page_slug=slug,
     )
 
@@ -190,7 +197,7 @@ def _bars_block(
     dataset: Dataset,
     index: FrameIndex,
     latest: list[FrameRow],
-    highlight: str,
+    highlights: list[str],
     anchor: str,
     title: str,
     summary: str,
@@ -204,7 +211,7 @@ def _bars_block(
     ordered = [latest[i] for i in bars.index]
     note = comparison_note(bars)
     spec = coverage.coverage_comparison(
-        bars[["area_name", "share", "d", "period_label", "source_label"]], highlight, title, note
+        bars[["area_name", "share", "d", "period_label", "source_label"]], highlights, title, note
     )
     rows = tuple((r.area_name, _share(r), r.period_label, r.source_label) for r in ordered)
     listed = "; ".join(f"{r[0]} {r[1]} ({r[2]})" for r in rows)
@@ -300,7 +307,7 @@ def overview_block(dataset: Dataset, index: FrameIndex, slugs: list[str]) -> Cha
         dataset,
         index,
         list(latest.values()),
-        highlight="",
+        highlights=[],
         anchor="grafik-ringkasan",
         title="Cakupan kepesertaan terbaru tiap wilayah",
         summary="Cakupan kepesertaan tiap wilayah",

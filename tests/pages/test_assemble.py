@@ -7,7 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES
+from generator.dataset.load import load_dataset
+from generator.pages import chartblocks
+from generator.tables import FrameIndex, figures_frame
+from tests.conftest import FIXTURES, ROOT
 
 
 @pytest.mark.slow
@@ -27,3 +30,17 @@ def test_office_without_figures_of_its_own_still_gets_a_dated_page(tmp_path: Pat
         ]
     )
     assert "[Data per 14 April 2025]" in page  # the dataset's latest figure
+
+
+def test_an_offices_comparison_chart_highlights_the_regions_it_serves() -> None:
+    """An office has no bar of its own (it serves several regions at once): its page's comparison
+    draws the regions it serves in the highlight colour, not none at all."""
+    dataset = load_dataset(ROOT / "data")
+    block = chartblocks.comparison_block(
+        dataset, FrameIndex(figures_frame(dataset)), "kantor-cabang-blitar"
+    )
+    assert block is not None
+    bars = block.spec["layer"][0]["encoding"]["color"]["condition"]["test"]
+    served = {"Kota Blitar", "Kabupaten Blitar", "Kabupaten Tulungagung", "Kabupaten Trenggalek"}
+    assert set(bars["oneOf"]) == served and bars["field"] == "area_name"
+    assert "Kantor Cabang Blitar" in block.summary and "dilayani" in block.summary
