@@ -105,3 +105,23 @@ def test_a_table_on_a_phone_takes_the_full_width_of_the_text(
     page.wait_for_selector("article .md-typeset__table", state="attached")  # Material ran
     widths = page.evaluate(TABLE_SHARES)
     assert widths and min(widths) > 0.98, widths
+
+
+def test_a_folded_quote_is_reached_with_the_keyboard_and_unfolds(open_page: OpenPage) -> None:
+    """Tab from a folded quote's source link reaches the quote and unfolds it, as a tap does;
+    a quote shown whole is no stop on the way."""
+    page = open_page("wilayah/kota-blitar/", width=PHONE, height=800)
+    page.wait_for_selector("article .copy-button")  # the page's scripts ran
+    quotes = page.evaluate(
+        "[...document.querySelectorAll('article .quote')].map((q) => "
+        "({folded: q.scrollHeight > q.clientHeight + 1, tabindex: q.getAttribute('tabindex')}))"
+    )
+    assert any(q["folded"] for q in quotes) and not all(q["folded"] for q in quotes), quotes
+    for quote in quotes:
+        assert quote["tabindex"] == ("0" if quote["folded"] else "-1"), quote
+    folded = page.locator("article .quote").nth([q["folded"] for q in quotes].index(True))
+    height = folded.bounding_box()["height"]
+    folded.locator("xpath=preceding-sibling::a[1]").focus()  # its source's link
+    page.keyboard.press("Tab")
+    assert folded.evaluate("(q) => q === document.activeElement")
+    assert folded.bounding_box()["height"] > height

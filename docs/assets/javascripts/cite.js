@@ -2,6 +2,7 @@
 // the build date (the offline bundle keeps the bundle's date, so the paragraph has no
 // data-tanggal-akses). A "Salin" button copies the plain citation, and one beside each figure
 // row's link mark copies the row's permalink. Without JavaScript the texts stay selectable.
+// And a folded quote can be reached with the keyboard.
 (function () {
   "use strict";
   var MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
@@ -74,9 +75,22 @@
     });
   }
 
+  // A long quote shows its first lines on a phone (extra.css) and unfolds when it takes the
+  // focus: a folded one takes the keyboard's too, like a tap; one shown whole is no stop on the
+  // way. The window's width decides which are folded.
+  function letFoldedQuotesTakeFocus() {
+    document.querySelectorAll(".md-typeset .quote").forEach(function (quote) {
+      if (quote === document.activeElement) return; // unfolded by its focus right now
+      var folded = quote.scrollHeight > quote.clientHeight + 1;
+      quote.setAttribute("tabindex", folded ? "0" : "-1");
+    });
+  }
+  window.addEventListener("resize", letFoldedQuotesTakeFocus);
+
   function start() {
     updateAccessDate();
     addButtons();
+    letFoldedQuotesTakeFocus();
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
