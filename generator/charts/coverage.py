@@ -164,8 +164,7 @@ def _comparison_template() -> dict[str, Any]:
     Each bar is labelled with its area's name and, under it, the date of its figure. The bars
     come sorted: sorting in the chart ("-x") gives each layer its own sort, which Vega warns of.
     """
-    base = alt.Chart(alt.NamedData("bars")).transform_calculate(share_text=style.SHARE_TEXT)
-    base = base.encode(
+    base = alt.Chart(alt.NamedData("bars")).encode(
         y=alt.Y(
             field="bar",
             type="nominal",
@@ -207,12 +206,12 @@ def coverage_comparison(
     """Coverage of several areas, each bar saying its date, those named in `highlights` in the
     highlight colour, in the given order.
 
-    `bars` has columns area_name, share (0-1), d (its published decimals), period_label,
-    source_label.
+    `bars` has columns area_name, share (0-1), share_text (as the source published it,
+    "sekitar" included: a bar's label), period_label, source_label.
     """
     values = {**style.titles(title, subtitle), "highlights": list(highlights)}
     spec: dict[str, Any] = style.fill(_comparison_template(), values)
     labelled = bars.assign(bar=bars["area_name"] + BAR_LINES + bars["period_label"])
-    columns = ["bar", "area_name", "share", "d", "period_label", "source_label"]
+    columns = ["bar", "area_name", "share", "share_text", "period_label", "source_label"]
     spec["datasets"] = {"bars": style.records(labelled, columns)}
     return spec

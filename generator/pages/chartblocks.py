@@ -205,14 +205,15 @@ def _bars_block(
 ) -> ChartBlock:
     """A coverage bar chart of several areas (`latest`: a figure each), each bar with its date,
     with its summary and text table."""
-    columns = ["area_name", "share", "d", "period_label", "source_label", "value", "date", "source"]
-    bars = index.frame_of(latest, columns, **_shares(latest))
+    columns = ["area_name", "share", "share_text", "period_label", "source_label", "value", "date",
+               "source"]  # fmt: skip
+    texts = [_share(row) for row in latest]  # as the text table says it, "sekitar" included
+    bars = index.frame_of(latest, columns, share_text=texts, **_shares(latest))
     bars = bars.sort_values("value", ascending=False)
     ordered = [latest[i] for i in bars.index]
     note = comparison_note(bars)
-    spec = coverage.coverage_comparison(
-        bars[["area_name", "share", "d", "period_label", "source_label"]], highlights, title, note
-    )
+    chart_columns = ["area_name", "share", "share_text", "period_label", "source_label"]
+    spec = coverage.coverage_comparison(bars[chart_columns], highlights, title, note)
     rows = tuple((r.area_name, _share(r), r.period_label, r.source_label) for r in ordered)
     listed = "; ".join(f"{r[0]} {r[1]} ({r[2]})" for r in rows)
     return ChartBlock(

@@ -44,3 +44,16 @@ def test_an_offices_comparison_chart_highlights_the_regions_it_serves() -> None:
     served = {"Kota Blitar", "Kabupaten Blitar", "Kabupaten Tulungagung", "Kabupaten Trenggalek"}
     assert set(bars["oneOf"]) == served and bars["field"] == "area_name"
     assert "Kantor Cabang Blitar" in block.summary and "dilayani" in block.summary
+
+
+def test_a_comparison_bar_says_sekitar_where_its_source_does() -> None:
+    """Kota Blitar's coverage is "sekitar 69,4 persen" (SURYA.co.id, 6 September 2023): its bar's
+    label and tooltip say so, as the text table does, not a bare 69,4%."""
+    dataset = load_dataset(ROOT / "data")
+    block = chartblocks.comparison_block(dataset, FrameIndex(figures_frame(dataset)), "kota-blitar")
+    assert block is not None
+    bars = {bar["area_name"]: bar for bar in block.spec["datasets"]["bars"]}
+    assert bars["Kota Blitar"]["share_text"] == "sekitar 69,4%"
+    assert bars["Kabupaten Blitar"]["share_text"] == "17,60%"
+    table = {row[0]: row[1] for row in block.rows}
+    assert all(table[name] == bar["share_text"] for name, bar in bars.items())
