@@ -69,10 +69,13 @@ def _lines(dense: bool) -> Any:  # an Altair chart
 
 @functools.cache
 def _over_time_template(
-    is_short: bool, has_targets: bool, monthly: bool, dense: bool
+    is_short: bool, has_targets: bool, monthly: bool, dense: bool, approximate: bool
 ) -> dict[str, Any]:
     """Slots: title, subtitle, series (names), palette (their colours), top (y maximum), and
-    for a monthly chart month_date (style.flattened)."""
+    for a monthly chart month_date (style.flattened). With `approximate`, the data says which
+    figures are "sekitar" (`a`), and so do the tooltips."""
+    share_text = style.APPROXIMATE_SHARE_TEXT if approximate else style.SHARE_TEXT
+    values = ["share", "d", "a"] if approximate else ["share", "d"]
     color = alt.Color(
         field="series",
         type="nominal",
@@ -96,8 +99,8 @@ def _over_time_template(
     )
     # Data, transforms and shared channels once, on the layer: not once per mark.
     layer = alt.layer(_lines(dense), _points(dense), data=alt.NamedData("points"))
-    measured = style.flattened(layer, ["share", "d"], monthly=monthly).transform_calculate(
-        share_text=style.SHARE_TEXT
+    measured = style.flattened(layer, values, monthly=monthly).transform_calculate(
+        share_text=share_text
     )
     layers: list[alt.Chart | alt.LayerChart] = [measured.encode(x=x, y=y, color=color)]
     if has_targets:
@@ -107,7 +110,7 @@ def _over_time_template(
         target_data = alt.NamedData("targets", format=target_format)
         layers.append(
             alt.Chart(target_data)
-            .transform_calculate(share_text=style.SHARE_TEXT)
+            .transform_calculate(share_text=share_text)
             .mark_rule(strokeWidth=4)
             .encode(
                 x=alt.X(field="start", type="temporal", scale=alt.Scale(type=style.TIME_SCALE)),
@@ -125,8 +128,9 @@ def coverage_over_time(points: pd.DataFrame, title: str) -> dict[str, Any]:
     """Coverage and the province as points (as lines, past style.DENSE_POINTS), targets as bars
     across their period.
 
-    `points` has columns date, start, end, share (0-1), d (its published decimals), series, role
-    (own, target, reference), source, period_label, source_label. A line joins one source's points only: figures from
+    `points` has columns date, start, end, share (0-1), d (its published decimals), a (1 where
+    the source says "sekitar"; may be left out where none does), series, role (own, target, reference), source, period_label,
+    source_label. A line joins one source's points only: figures from
     different sources may have different denominators. The data is columnar (style.series_data)
     so years of monthly figures stay small inside the page.
     """
@@ -136,8 +140,9 @@ def coverage_over_time(points: pd.DataFrame, title: str) -> dict[str, Any]:
     is_short = (points["date"].max() - points["date"].min()).days < style.SHORT_SPAN_DAYS
     monthly = style.is_monthly(measured)
     dense = len(measured) > style.DENSE_POINTS
+    approximate = "a" in points and bool(points["a"].any())
     spec: dict[str, Any] = style.fill(
-        _over_time_template(is_short, not targets.empty, monthly, dense),
+        _over_time_template(is_short, not targets.empty, monthly, dense, approximate),
         {
             **style.titles(title, "Angka dari sumber berbeda tidak dihubungkan garis."),
             "series": list(roles),
@@ -146,13 +151,14 @@ def coverage_over_time(points: pd.DataFrame, title: str) -> dict[str, Any]:
             "month_date": style.month_date(measured),
         },
     )
+    values = ["share", "d", "a"] if approximate else ["share", "d"]
     spec["datasets"] = style.series_data(
-        measured, "series", {"share": "share", "d": "d"}, monthly=monthly, extra=["role"]
+        measured, "series", {v: v for v in values}, monthly=monthly, extra=["role"]
     )
     if not targets.empty:
         spec["datasets"]["targets"] = style.records(
             targets.assign(period=targets["period_label"], source=targets["source_label"]),
-            ["series", "start", "end", "share", "d", "period", "source"],
+            ["series", "start", "end", *values, "period", "source"],
         )
     return spec
 

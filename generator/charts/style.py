@@ -62,6 +62,8 @@ PERCENT = ".4~%"  # 69,4% ; 20,25% ; 33%
 # A labelled percentage keeps the digits its source published (17,60%, not 17,6%): each datum
 # carries its decimals `d`, and this expression formats it with the chart's Indonesian locale.
 SHARE_TEXT = "format(datum.share, '.' + datum.d + '%')"
+# ... and says "sekitar" where the source does: a chart with such a figure carries `a` (1 or 0).
+APPROXIMATE_SHARE_TEXT = f"(datum.a ? 'sekitar ' : '') + {SHARE_TEXT}"
 COUNT = ",.0f"  # 226.342 with the Indonesian locale the page passes to vega-embed
 
 

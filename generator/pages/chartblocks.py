@@ -84,18 +84,20 @@ def _coverage_points(index: FrameIndex, points: list[Point], roles: list[str]) -
     """The coverage chart's data: its points' figures with their series, role, share and
     published decimals."""
     rows = [row for _, row in points]
-    columns = ["date", "start", "end", "share", "d", "series", "role", "source", "period_label",
-               "source_label"]  # fmt: skip
+    columns = ["date", "start", "end", "share", "d", "a", "series", "role", "source",
+               "period_label", "source_label"]  # fmt: skip
     series = [series for series, _ in points]
     return index.frame_of(rows, columns, series=series, role=roles, **_shares(rows))
 
 
 def _shares(rows: list[FrameRow]) -> dict[str, numpy.ndarray]:
-    """Percentages as shares (0-1, rounded to 6 places as Series.round does) and their
-    published decimals, the columns `share` and `d` of a chart's data."""
+    """Percentages as shares (0-1, rounded to 6 places as Series.round does), their published
+    decimals and whether the source says "sekitar": the columns `share`, `d` and `a` of a
+    chart's data."""
     values = numpy.array([row.value for row in rows], dtype=numpy.float64)
     decimals = numpy.array([row.decimals for row in rows], dtype=numpy.int64)
-    return {"share": numpy.round(values / 100, 6), "d": decimals}
+    approximate = numpy.array([row.is_approximate for row in rows], dtype=numpy.int64)
+    return {"share": numpy.round(values / 100, 6), "d": decimals, "a": approximate}
 
 
 def _mixed_sources_caveat(dataset: Dataset, own: list[FrameRow], name: str) -> str | None:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
 import pytest
 
+from generator.charts import style
 from generator.dataset.load import load_dataset
 from generator.pages import chartblocks
 from generator.tables import FrameIndex, figures_frame
@@ -57,3 +59,14 @@ def test_a_comparison_bar_says_sekitar_where_its_source_does() -> None:
     assert bars["Kabupaten Blitar"]["share_text"] == "17,60%"
     table = {row[0]: row[1] for row in block.rows}
     assert all(table[name] == bar["share_text"] for name, bar in bars.items())
+
+
+def test_a_coverage_tooltip_says_sekitar_where_its_source_does() -> None:
+    """Over time, the same figure's tooltip: the chart's data marks which points are
+    "sekitar", and the tooltip's text is made with it."""
+    dataset = load_dataset(ROOT / "data")
+    block = chartblocks.coverage_block(dataset, FrameIndex(figures_frame(dataset)), "kota-blitar")
+    assert block is not None
+    (own,) = [s for s in block.spec["datasets"]["points"] if s["series"] == "Kota Blitar"]
+    assert own["a"] == [0, 1] and own["share"] == [0.53, 0.694]  # 53 persen; sekitar 69,4 persen
+    assert style.APPROXIMATE_SHARE_TEXT in json.dumps(block.spec)
