@@ -60,7 +60,9 @@ def _bars_template(moments: int) -> dict[str, Any]:
             tooltip=[
                 alt.Tooltip(field="label", type="nominal", title="Segmen"),
                 alt.Tooltip(field="moment", type="nominal", title="Saat"),
-                *_count_tooltip(),
+                # As the source wrote it ("sekitar", "36 ribu"), as the text table says it.
+                alt.Tooltip(field="count_text", type="nominal", title="Peserta"),
+                alt.Tooltip(field="source", type="nominal", title="Sumber"),
             ],
         )
     )
@@ -70,14 +72,16 @@ def _bars_template(moments: int) -> dict[str, Any]:
 def participants_by_segment(bars: pd.DataFrame, title: str) -> dict[str, Any]:
     """Bars of participants per segment; `moment` tells start and end of a change apart.
 
-    `bars` has columns label (segment and period), moment, value, as_published, source_label.
+    `bars` has columns label (segment and period), moment, value, count_text (the count as
+    its source wrote it, "sekitar" included), source_label.
     """
     moments = list(dict.fromkeys(bars["moment"]))
     spec: dict[str, Any] = style.fill(
         _bars_template(len(moments)), {**style.titles(title), "moments": moments}
     )
     rows = bars.assign(source=bars["source_label"])
-    spec["datasets"] = {"bars": style.records(rows, ["label", "moment", "value", "source"])}
+    columns = ["label", "moment", "value", "count_text", "source"]
+    spec["datasets"] = {"bars": style.records(rows, columns)}
     return spec
 
 

@@ -34,8 +34,16 @@ Point = tuple[str, FrameRow]
 
 def _share(row: FrameRow) -> str:
     """A percentage for a chart's text table as its source wrote it, "sekitar" included."""
-    text = nilai(row.value, "persen", row.as_published)
-    return f"sekitar {text}" if row.is_approximate else str(text)
+    return _as_stated(row, str(nilai(row.value, "persen", row.as_published)))
+
+
+def _count(row: FrameRow) -> str:
+    """A count for a chart's text table as its source wrote it, "sekitar" included."""
+    return _as_stated(row, str(published_number(row.value, row.as_published)))
+
+
+def _as_stated(row: FrameRow, text: str) -> str:
+    return f"sekitar {text}" if row.is_approximate else text
 
 
 def _sources(dataset: Dataset, rows: Iterable[FrameRow]) -> tuple[Link, ...]:
@@ -255,12 +263,13 @@ def segment_block(dataset: Dataset, index: FrameIndex, slug: str) -> ChartBlock 
         return _segment_lines(dataset, index, counts, name, title, slug)
     labels = [f"{SHORT_SEGMENTS[str(r.segment)]} · {r.period_label}" for r in counts]
     moments = [_moment(row) for row in counts]
-    columns = ["label", "moment", "value", "source_label"]
-    bars = index.frame_of(counts, columns, label=labels, moment=moments)
+    texts = [_count(row) for row in counts]
+    columns = ["label", "moment", "value", "count_text", "source_label"]
+    bars = index.frame_of(counts, columns, label=labels, moment=moments, count_text=texts)
     spec = segments.participants_by_segment(bars, title)
     table = tuple(
-        (label, moment, str(published_number(r.value, r.as_published)), r.source_label)
-        for label, moment, r in zip(labels, moments, counts, strict=True)
+        (label, moment, text, r.source_label)
+        for label, moment, text, r in zip(labels, moments, texts, counts, strict=True)
     )
     listed = "; ".join(f"{r[0]} ({r[1].lower()}): {r[2]} orang" for r in table)
     return ChartBlock(
@@ -283,11 +292,8 @@ def _segment_lines(
     lines = index.frame_of(counts, columns, segment=[segment for segment, _ in points])
     spec = segments.participants_over_time(lines, title)
     shown = _table_points(points)
-    table = tuple(
-        (segment, r.period_label, str(published_number(r.value, r.as_published)), r.source_label)
-        for segment, r in shown
-    )
-    listed = "; ".join(_span(shown, lambda r: nilai(r.value, "orang", r.as_published)))
+    table = tuple((segment, r.period_label, _count(r), r.source_label) for segment, r in shown)
+    listed = "; ".join(_span(shown, lambda r: f"{_count(r)} orang"))
     return ChartBlock(
         anchor="grafik-segmen",
         title=title,

@@ -70,3 +70,27 @@ def test_a_coverage_tooltip_says_sekitar_where_its_source_does() -> None:
     (own,) = [s for s in block.spec["datasets"]["points"] if s["series"] == "Kota Blitar"]
     assert own["a"] == [0, 1] and own["share"] == [0.53, 0.694]  # 53 persen; sekitar 69,4 persen
     assert style.APPROXIMATE_SHARE_TEXT in json.dumps(block.spec)
+
+
+def test_a_segment_count_says_sekitar_where_its_source_does(tmp_path: Path) -> None:
+    """A count its source gives as "sekitar" keeps the word in the chart's text table, its
+    description and its tooltip."""
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURES / "mini", data)
+    office = data / "figures" / "kantor-cabang-blitar.yaml"
+    text = office.read_text(encoding="utf-8")
+    text = text.replace(
+        "    as_published: 124.118 pekerja\n",
+        "    as_published: 124.118 pekerja\n    is_approximate: true\n",
+    ).replace("Penerima upah sebanyak 124.118", "Penerima upah sekitar 124.118")
+    office.write_text(text, encoding="utf-8")
+    dataset = load_dataset(data)
+    block = chartblocks.segment_block(
+        dataset, FrameIndex(figures_frame(dataset)), "kantor-cabang-blitar"
+    )
+    assert block is not None
+    counts = {row[0].split(" · ")[0]: row[2] for row in block.rows}
+    assert counts["PU"] == "sekitar 124.118" and counts["BPU"] == "40.399"
+    assert "sekitar 124.118 orang" in block.summary
+    bars = {bar["label"].split(" · ")[0]: bar for bar in block.spec["datasets"]["bars"]}
+    assert bars["PU"]["count_text"] == "sekitar 124.118" and bars["BPU"]["count_text"] == "40.399"
