@@ -112,7 +112,7 @@ def figure_record(dataset: Dataset, figure: Figure) -> dict[str, Any]:
         "quote": figure.quote,
         "location": figure.location,
         "note": figure.note,
-        "readings": "; ".join(f"{r.about}: {r.reason}" for r in figure.readings) or None,
+        "readings": _readings(figure),
         "source_id": figure.source,
         **source_record(dataset.sources[figure.source]),
     }

@@ -16,7 +16,7 @@ import datetime
 import itertools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 import numpy
 import pandas as pd
@@ -185,13 +185,13 @@ class FrameIndex:
         self._frame = frame
         self._arrays = _arrays(frame)
         self.rows = _rows(self._arrays)
-        self._by_area = _grouped(self.rows, lambda row: row.area)
+        self._by_area = grouped(self.rows, lambda row: row.area)
         joint: dict[str, list[FrameRow]] = {}
         for area, rows in self._by_area.items():
             for slug in area.split("+") if "+" in area else ():
                 joint.setdefault(slug, []).extend(rows)
         self._joint = joint
-        self._by_source = _grouped(self.rows, lambda row: row.source)
+        self._by_source = grouped(self.rows, lambda row: row.source)
         self._totals: dict[tuple[str, str], list[FrameRow]] = {}
 
     @property
@@ -234,11 +234,15 @@ class FrameIndex:
         return self._totals[key]
 
 
-def _grouped(rows: list[FrameRow], key: Callable[[FrameRow], str]) -> dict[str, list[FrameRow]]:
-    """Rows by `key`, groups in order of first appearance, rows in their order."""
-    groups: dict[str, list[FrameRow]] = {}
-    for row in rows:
-        groups.setdefault(key(row), []).append(row)
+Item = TypeVar("Item")
+Key = TypeVar("Key")
+
+
+def grouped(items: Iterable[Item], key: Callable[[Item], Key]) -> dict[Key, list[Item]]:
+    """Items by `key`, groups in order of first appearance, items in their order."""
+    groups: dict[Key, list[Item]] = {}
+    for item in items:
+        groups.setdefault(key(item), []).append(item)
     return groups
 
 

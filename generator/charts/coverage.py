@@ -67,6 +67,11 @@ def _lines(dense: bool) -> Any:  # an Altair chart
     return alt.Chart().mark_line(strokeWidth=2).encode(detail=detail, strokeDash=dash)
 
 
+def _measured_fields(approximate: bool) -> list[str]:
+    """A point's share and its published decimals, and whether it is "sekitar" where any is."""
+    return ["share", "d", "a"] if approximate else ["share", "d"]
+
+
 @functools.cache
 def _over_time_template(
     is_short: bool, has_targets: bool, monthly: bool, dense: bool, approximate: bool
@@ -75,7 +80,7 @@ def _over_time_template(
     for a monthly chart month_date (style.flattened). With `approximate`, the data says which
     figures are "sekitar" (`a`), and so do the tooltips."""
     share_text = style.APPROXIMATE_SHARE_TEXT if approximate else style.SHARE_TEXT
-    values = ["share", "d", "a"] if approximate else ["share", "d"]
+    values = _measured_fields(approximate)
     color = alt.Color(
         field="series",
         type="nominal",
@@ -151,7 +156,7 @@ def coverage_over_time(points: pd.DataFrame, title: str) -> dict[str, Any]:
             "month_date": style.month_date(measured),
         },
     )
-    values = ["share", "d", "a"] if approximate else ["share", "d"]
+    values = _measured_fields(approximate)
     spec["datasets"] = style.series_data(
         measured, "series", {v: v for v in values}, monthly=monthly, extra=["role"]
     )

@@ -16,11 +16,11 @@ from generator.charts import coverage, segments, style, tilemap
 from generator.charts.block import ChartBlock, Link
 from generator.checks.maps import NATIONAL
 from generator.dataset.types import Dataset
-from generator.pages.context import area_path, source_link
-from generator.pages.filters import Markdown, md_escape, nilai, published_number
+from generator.pages.context import approximately, area_path, figure_value, source_link
+from generator.pages.filters import Markdown, md_escape, published_number
 from generator.pages.render import href
 from generator.project import BuildInfo
-from generator.tables import FrameIndex, FrameRow
+from generator.tables import FrameIndex, FrameRow, grouped
 from generator.urls import HOME_SLUG, page_dir, page_href
 
 _SEGMENT_ORDER = {"pu": 0, "bpu": 1, "jakon": 2, "pmi": 3}
@@ -32,18 +32,10 @@ SHORT_SEGMENTS = {"pu": "PU", "bpu": "BPU", "jakon": "Jasa Konstruksi", "pmi": "
 Point = tuple[str, FrameRow]
 
 
-def _share(row: FrameRow) -> str:
-    """A percentage for a chart's text table as its source wrote it, "sekitar" included."""
-    return _as_stated(row, str(nilai(row.value, "persen", row.as_published)))
-
-
 def _count(row: FrameRow) -> str:
-    """A count for a chart's text table as its source wrote it, "sekitar" included."""
-    return _as_stated(row, str(published_number(row.value, row.as_published)))
-
-
-def _as_stated(row: FrameRow, text: str) -> str:
-    return f"sekitar {text}" if row.is_approximate else text
+    """A count for a chart's text table as its source wrote it, "sekitar" included (a
+    percentage is its figure_value)."""
+    return approximately(row, str(published_number(row.value, row.as_published)))
 
 
 def _sources(dataset: Dataset, rows: Iterable[FrameRow]) -> tuple[Link, ...]:
@@ -65,9 +57,9 @@ def coverage_block(dataset: Dataset, index: FrameIndex, slug: str) -> ChartBlock
     title = f"Cakupan kepesertaan {name} dari waktu ke waktu"
     spec = coverage.coverage_over_time(_coverage_points(index, points, roles), title)
     shown = _table_points(points)
-    rows = tuple((series, r.period_label, _share(r), r.source_label) for series, r in shown)
+    rows = tuple((series, r.period_label, figure_value(r), r.source_label) for series, r in shown)
     if len(shown) < len(points):
-        listed = "; ".join(_span(shown, _share))
+        listed = "; ".join(_span(shown, figure_value))
         summary = (
             f"Cakupan kepesertaan {name} menurut sumber yang ada, {len(points)} angka: {listed}."
         )
@@ -131,14 +123,14 @@ def _table_points(points: list[Point]) -> list[Point]:
 
 def _span(shown: list[Point], text: Callable[[FrameRow], str]) -> list[str]:
     """'Kota X dari 48,4% (Januari 2018) sampai 62,1% (September 2026)', one per series."""
-    by_series: dict[str, list[FrameRow]] = {}
-    for series, row in shown:
-        by_series.setdefault(series, []).append(row)
-    return [
-        f"{series} dari {text(rows[0])} ({rows[0].period_label}) "
-        f"sampai {text(rows[-1])} ({rows[-1].period_label})"
-        for series, rows in by_series.items()
-    ]
+    spans = []
+    for series, points in grouped(shown, lambda point: point[0]).items():
+        (_, first), (_, last) = points[0], points[-1]
+        spans.append(
+            f"{series} dari {text(first)} ({first.period_label}) "
+            f"sampai {text(last)} ({last.period_label})"
+        )
+    return spans
 
 
 def _peers(dataset: Dataset, slug: str) -> list[str]:
@@ -217,14 +209,17 @@ def _bars_block(
     with its summary and text table."""
     columns = ["area_name", "share", "share_text", "period_label", "source_label", "value", "date",
                "source"]  # fmt: skip
-    texts = [_share(row) for row in latest]  # as the text table says it, "sekitar" included
+    texts = [figure_value(row) for row in latest]  # as the text table says it, with "sekitar"
     bars = index.frame_of(latest, columns, share_text=texts, **_shares(latest))
     bars = bars.sort_values("value", ascending=False)
     ordered = [latest[i] for i in bars.index]
     note = comparison_note(bars)
     chart_columns = ["area_name", "share", "share_text", "period_label", "source_label"]
     spec = coverage.coverage_comparison(bars[chart_columns], highlights, title, note)
-    rows = tuple((r.area_name, _share(r), r.period_label, r.source_label) for r in ordered)
+    rows = tuple(
+        (r.area_name, text, r.period_label, r.source_label)
+        for r, text in zip(ordered, bars["share_text"], strict=True)
+    )
     listed = "; ".join(f"{r[0]} {r[1]} ({r[2]})" for r in rows)
     return ChartBlock(
         anchor=anchor,
@@ -351,7 +346,7 @@ def map_block(
                 "label": tile.label,
                 "name": dataset.area_name(region),
                 "share": row.value / 100 if row is not None else None,
-                "value_text": _share(row) if row is not None else "belum ada angka",
+                "value_text": figure_value(row) if row is not None else "belum ada angka",
                 "period_label": row.period_label if row is not None else "",
                 "source_label": row.source_label if row is not None else "",
                 "href": page_href(area_path(dataset, region), here, is_offline=info.is_offline)

@@ -177,9 +177,14 @@ def linked_source_id(link: Link) -> str:
     return (link.path or "").partition("#sumber-")[2]
 
 
+def approximately(row: FrameRow, text: str) -> str:
+    """`text`, with "sekitar" before it where the figure's source says so."""
+    return f"sekitar {text}" if row.is_approximate else text
+
+
 def figure_value(row: FrameRow) -> Markdown:
-    text = nilai(row.value, row.unit, row.as_published)
-    return Markdown(f"sekitar {text}" if row.is_approximate else text)
+    """A figure's value with its unit as its source wrote it, "sekitar" included."""
+    return Markdown(approximately(row, nilai(row.value, row.unit, row.as_published)))
 
 
 def figure_row(dataset: Dataset, row: FrameRow, stated: Statements | None = None) -> FigureRow:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from generator.dataset.periods import period_bounds, period_label
-from generator.tables import FrameRow, is_target_indicator
+from generator.tables import FrameRow, grouped, is_target_indicator
 
 PAGE_FIGURES = 40  # an area with more figures lists the latest of each kind (latest_figures)
 
@@ -16,9 +16,7 @@ def latest_figures(rows: Sequence[FrameRow]) -> list[FrameRow]:
 
     Years of monthly figures would make a page of megabytes; the downloads keep them all.
     """
-    by_area: dict[str, list[FrameRow]] = {}
-    for row in rows:
-        by_area.setdefault(row.area, []).append(row)
+    by_area = grouped(rows, lambda row: row.area)
     return [row for group in by_area.values() for row in _latest_of_area(group)]
 
 
