@@ -76,6 +76,10 @@ SOURCE_COLUMNS: dict[str, str] = {
     "source_url": "alamat web sumber; kosong bila belum diketahui / URL, empty when unknown",
 }
 COLUMNS = {**FIGURE_COLUMNS, **SOURCE_COLUMNS}  # an area's CSV and workbook
+# The JSON holds a report's table as one series: what its points share once, then each point.
+SERIES_COLUMNS = ("area", "area_name", "indicator", "indicator_label", "segment",
+                  "segment_label", "unit", "statistic", "location", "source_id")  # fmt: skip
+POINT_COLUMNS = tuple(name for name in FIGURE_COLUMNS if name not in SERIES_COLUMNS)
 SOURCE_TABLE_COLUMNS = ("source_id", *SOURCE_COLUMNS)  # sumber.csv, the sheet "Sumber"
 
 
@@ -170,7 +174,7 @@ def texts_of(values: Iterable[Any]) -> Texts:
     listed = list(values)
     return Texts(
         ",".join(_csv_cell(v) for v in listed),
-        ", ".join(_json_value(v) for v in listed),
+        ",".join(_json_value(v) for v in listed),
         "".join(workbook.cell(v) for v in listed),
     )
 
@@ -206,7 +210,8 @@ class FigureText(NamedTuple):
     area: tuple[str, ...]
     source: str
     csv: str
-    json: str
+    series_json: str  # its series' SERIES_COLUMNS as a JSON object's opening, shared
+    point_json: str  # its POINT_COLUMNS as a JSON array
     xlsx: str
     dates: str  # the workbook's DATE_COLUMNS cells
 
@@ -267,6 +272,28 @@ class _Shared:
     def tail(self, note: str | None, readings: str | None, source: str) -> Texts:
         return texts_of((note, readings, source))
 
+    @functools.cache  # noqa: B019
+    def notes_json(self, note: str | None, readings: str | None) -> str:
+        return f"{_json_value(note)},{_json_value(readings)}"
+
+    @functools.cache  # noqa: B019
+    def series_json(self, figure_series: tuple[Any, ...]) -> str:
+        """A series' columns, opening the JSON object that holds its points."""
+        area, indicator, segment, unit, statistic, location, source = figure_series
+        record = {
+            "area": "+".join(area), "area_name": self.dataset.area_name(area),
+            "indicator": indicator, "indicator_label": INDICATORS[indicator].label,
+            "segment": segment, "segment_label": SEGMENTS.get(segment or "", "Semua segmen"),
+            "unit": unit, "statistic": statistic, "location": location, "source_id": source,
+        }  # fmt: skip
+        return json.dumps(record, ensure_ascii=False, separators=(",", ":"))[:-1]
+
+
+def _series_of(figure: Figure) -> tuple[Any, ...]:
+    """What a figure shares with the other points of its table: SERIES_COLUMNS."""
+    return (figure.area, figure.indicator, figure.segment, figure.unit, figure.statistic,
+            figure.location, figure.source)  # fmt: skip
+
 
 def _readings(figure: Figure) -> str | None:
     if not figure.readings:
@@ -287,16 +314,19 @@ def figure_texts(dataset: Dataset) -> list[FigureText]:
             shared.unit(f.unit, shared.decimals(f.as_published)),
             shared.flags(f.statistic, f.is_approximate),
         )
+        readings = _readings(f)
         (period, dates), tail = (
             shared.period(f.period, f.at),
-            shared.tail(f.note, _readings(f), f.source),
+            shared.tail(f.note, readings, f.source),
         )
         made.append(FigureText(
             f.area, f.source,
             f"{key.csv},{area.csv},{kind.csv},{value},{unit.csv},{published.csv},{flags.csv},"
             f"{period.csv},{quote.csv},{location.csv},{tail.csv}",
-            f"{key.json}, {area.json}, {kind.json}, {value}, {unit.json}, {published.json}, "
-            f"{flags.json}, {period.json}, {quote.json}, {location.json}, {tail.json}",
+            shared.series_json(_series_of(f)),
+            f"[{key.json},{value},{shared.decimals(f.as_published)},{published.json},"
+            f"{'true' if f.is_approximate else 'false'},{period.json},{quote.json},"
+            f"{shared.notes_json(f.note, readings)}]",
             f"{key.xlsx}{area.xlsx}{kind.xlsx}<c><v>{value}</v></c>{unit.xlsx}{published.xlsx}"
             f"{flags.xlsx}{period.xlsx}{quote.xlsx}{location.xlsx}{tail.xlsx}",
             dates,
@@ -320,26 +350,39 @@ def _meta(title: str) -> dict[str, Any]:
         "quotes": "Kutipan tetap milik penerbitnya, dimuat sebagai kutipan singkat.",
         "generated_from": "Dataset YAML situs (data/), divalidasi dan diperiksa saat dibangun.",
         "columns": COLUMNS,
-        "layout": "figures: satu larik per angka, urut seperti columns; sources: sumber menurut "
-        "source_id / figures: one array per figure, in the order of columns; sources by id",
+        "layout": JSON_LAYOUT,
     }
 
 
+JSON_LAYOUT = (
+    "series: satu objek per tabel atau kalimat sumber, memuat kolom yang sama bagi semua "
+    "angkanya; figures di dalamnya: satu larik per angka, urut seperti columns; sources: sumber "
+    "menurut source_id / series: one object per table or sentence of a source, with the columns "
+    "its figures share; its figures: one array each, in the order of columns; sources by id"
+)
+
+
 def json_file(title: str, figures: list[FigureText], sources: dict[str, Source]) -> bytes:
-    """{"meta", "columns", "sources", "figures"}: each figure an array in the order of
-    "columns", one a line; each source once, by id."""
+    """{"meta", "columns", "sources", "series"}: each series an object of SERIES_COLUMNS whose
+    "figures" are arrays in the order of "columns" (POINT_COLUMNS), one a line; each source once,
+    by id. A figure is its series' columns and its own."""
     head = json.dumps(
         {
             "meta": _meta(title),
-            "columns": list(FIGURE_COLUMNS),
+            "columns": list(POINT_COLUMNS),
             "sources": {sid: source_record(sources[sid]) for sid in _used(figures)},
         },
         ensure_ascii=False,
         indent=1,
     )
-    rows = ",\n".join(f"[{figure.json}]" for figure in figures)
-    body = f"[\n{rows}\n]" if rows else "[]"
-    return f'{head[:-2]},\n"figures": {body}\n}}\n'.encode()
+    points: dict[str, list[str]] = {}
+    for figure in figures:
+        points.setdefault(figure.series_json, []).append(figure.point_json)
+    series = ",\n".join(
+        f'{opening},"figures":[\n' + ",\n".join(rows) + "]}" for opening, rows in points.items()
+    )
+    body = f"[\n{series}\n]" if series else "[]"
+    return f'{head[:-2]},\n"series": {body}\n}}\n'.encode()
 
 
 def _used(figures: list[FigureText]) -> list[str]:
@@ -498,8 +541,10 @@ memuat setiap sumber sekali saja (sumber.csv, lembar "Sumber", "sources" dalam J
 dengan kolom source_id.
 Berkas .xlsx (Excel, LibreOffice) memuat kolom yang sama dengan angka sebagai angka, ditambah
 period_start dan period_end sebagai tanggal, dan lembar "Keterangan" tentang kolom dan lisensi.
-Berkas .json: "columns" menamai kolom, "figures" memuat satu larik per angka dengan urutan itu,
-"sources" memuat kolom sumber menurut source_id, "meta" memuat lisensi dan arti kolom.
+Berkas .json: "series" memuat satu objek per tabel atau kalimat sumber dengan kolom yang sama
+bagi semua angkanya (area ... source_id); "figures" di dalamnya memuat satu larik per angka
+dengan urutan "columns"; "sources" memuat kolom sumber menurut source_id; "meta" memuat lisensi
+dan arti kolom. Satu angka = kolom seri + kolom angkanya.
 
 Kolom angka
 {_column_lines(FIGURE_COLUMNS)}
@@ -521,8 +566,10 @@ the source wrote it, and an empty value means the source does not say. A text ce
 with =, +, -, @, tab or CR starts with a single quote (') so that spreadsheet programs do not run
 it as a formula. An area's files stand alone, each row with its source's columns; the whole
 dataset (zipped CSV and JSON, and the workbook) holds each source once, in a sources table
-joined by source_id. In the JSON, "figures" holds one array per figure in the order of
-"columns", and "sources" the source columns by source_id. Columns are listed above
+joined by source_id. In the JSON, "series" holds one object per table or sentence of a source
+with the columns its figures share, and its "figures" one array per figure in the order of
+"columns"; a figure is its series' columns and its own; "sources" holds the source columns by
+source_id. Columns are listed above
 (Indonesian / English).
 
 Licence: data {LICENCE}; credit "Cakupan BPJS Ketenagakerjaan"

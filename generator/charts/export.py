@@ -38,6 +38,7 @@ import vl_convert
 from PIL import Image
 
 from generator.charts import chromium, style
+from generator.pages.filters import json_attribute
 from generator.urls import page_href
 from generator.workers import usable_cores
 
@@ -224,7 +225,29 @@ def slim_svg(svg: str) -> str:
     a third of the bytes, the same drawing."""
     svg = _DOM_ATTRIBUTES.sub("", svg)
     svg = _NOTHING_DRAWN.sub("", svg)
-    return _GEOMETRY.sub(_rounded, svg)
+    return without_defaults(_GEOMETRY.sub(_rounded, svg))
+
+
+# What SVG assumes unless told otherwise, which Vega writes on every element anyway: a line's
+# end at 0, no move, a stroke 1 pixel wide (unless a group sets another for its children).
+_LINE_AT_ZERO = re.compile(r'(<line\b[^>]*?) (?:x2|y2)="0"(?=[ />])')
+_NO_MOVE = ' transform="translate(0,0)"'
+_STROKE_OF_ONE = ' stroke-width="1"'
+_SETS_STROKE_WIDTH = re.compile(r"<(?:g|svg)\b[^>]* stroke-width=")
+_FONT_FAMILY = re.compile(r' font-family="([^"]*)"')
+
+
+def without_defaults(svg: str) -> str:
+    """`svg` without the attributes that say what SVG assumes, and with the one font its texts
+    all name said once, on the root, which they inherit: a fifth fewer bytes of a picture, the
+    same drawing."""
+    svg = _LINE_AT_ZERO.sub(r"\1", _LINE_AT_ZERO.sub(r"\1", svg)).replace(_NO_MOVE, "")
+    if not _SETS_STROKE_WIDTH.search(svg):
+        svg = svg.replace(_STROKE_OF_ONE, "")
+    fonts = set(_FONT_FAMILY.findall(svg))
+    if len(fonts) == 1:
+        svg = _FONT_FAMILY.sub("", svg).replace("<svg ", f'<svg font-family="{fonts.pop()}" ', 1)
+    return svg
 
 
 _GRADIENT_ID = re.compile(r"gradient_\d+")
@@ -575,7 +598,7 @@ def embed_page(
         f'<script src="{html.escape(posixpath.relpath(src, here))}"></script>' for src in scripts
     )
     spec, svg = export
-    data = html.escape(json.dumps(spec, ensure_ascii=False, separators=(",", ":")), quote=True)
+    data = json_attribute(json.dumps(spec, ensure_ascii=False, separators=(",", ":")))
     width, height = svg_size(svg)
     picture = html.escape(posixpath.relpath(chart.svg_path, here))
     page_url = page_href(page_path, here, is_offline=is_offline)
@@ -596,7 +619,7 @@ def embed_page(
 <body>
 <main>
 <header class="sr-only"><h1>{html.escape(chart.title)}</h1>{caption}</header>
-<div class="vega-chart" id="{html.escape(chart.anchor)}-vega" role="img" tabindex="0" aria-label="{summary}" data-mode="static" data-spec="{data}"><picture class="chart-picture" aria-hidden="true">{_narrow_source(chart, here)}<img src="{picture}" width="{width}" height="{height}" alt="{summary}"></picture></div>
+<div class="vega-chart" id="{html.escape(chart.anchor)}-vega" role="img" tabindex="0" aria-label="{summary}" data-mode="static" data-spec='{data}'><picture class="chart-picture" aria-hidden="true">{_narrow_source(chart, here)}<img src="{picture}" width="{width}" height="{height}" alt="{summary}"></picture></div>
 <p class="embed-credit"><span class="embed-source sr-only">{source}. {html.escape(credit)}. </span><a href="{html.escape(page_url)}#{html.escape(chart.anchor)}" target="_blank" rel="noopener">Lihat data dan sumbernya</a></p>
 <details><summary>Data grafik dalam bentuk teks</summary>
 <p>{html.escape(chart.summary)}</p>
