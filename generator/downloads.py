@@ -1,10 +1,13 @@
 """The dataset as files readers download: each area's figures (CSV, JSON, Excel) and the whole
-dataset (zipped CSV and JSON, Excel), with a README.
+dataset (zipped CSV and JSON, Excel), with a README and the sources table.
 
-An area's files stand alone: a journalist who opens one CSV finds each figure's source named on
-its row. The whole dataset is for machines and is large (300.000 figures at national scale), so
-it holds each source once, in a sources table joined by `source_id`, and its CSV and JSON come
-zipped: deflate takes the repeated words of the quotes from 130 MB to 9 MB.
+An area's workbook stands alone: a journalist who opens it finds each figure's source named on
+its row. Its CSV and JSON are for machines, and like the whole dataset's they hold each source
+once: the CSV names it by `source_id`, joined with the sources table (`sumber.csv`, the same in
+the whole dataset's zip), and the JSON holds the sources it cites. At national scale an area's
+434 figures come from a few reports, whose titles on every CSV row were 24 MB of the site. The
+whole dataset (300.000 figures) comes zipped: deflate takes the repeated words of the quotes
+from 130 MB to 9 MB.
 
 Every figure is turned into text once, in one pass (`figure_texts`): its CSV line, JSON row and
 workbook row, each written by a template with the parts figures share (an area, an indicator,
@@ -40,6 +43,7 @@ WHOLE_CSV = f"{WHOLE_DATASET}-csv.zip"  # semua-angka.csv and sumber.csv
 WHOLE_JSON = f"{WHOLE_DATASET}-json.zip"  # semua-angka.json
 WHOLE_XLSX = f"{WHOLE_DATASET}.xlsx"
 SOURCES_TABLE = "sumber.csv"
+SOURCES_FILE = f"{DOWNLOADS_DIR}/{SOURCES_TABLE}"
 # Column, and what it holds (Indonesian, then English) for the README. A figure's own columns:
 FIGURE_COLUMNS: dict[str, str] = {
     "key": "pengenal tetap angka; jangkar #angka-<key> di halaman wilayah / stable id, page anchor",
@@ -67,7 +71,7 @@ FIGURE_COLUMNS: dict[str, str] = {
     "('period: ...; at: ...') / fields we read from context, not stated by the quote, and why",
     "source_id": "pengenal sumber / source id",
 }
-# ... and its source's, on every row of an area's files, once per source in the whole dataset's.
+# ... and its source's, on every row of an area's workbook, once per source in the sources table.
 SOURCE_COLUMNS: dict[str, str] = {
     "source_publisher": "penerbit sumber / publisher",
     "source_title": "judul sumber / title",
@@ -75,7 +79,7 @@ SOURCE_COLUMNS: dict[str, str] = {
     "source_date": "tanggal terbit, atau tanggal pernyataan bila tanggal terbit tak tercantum / date",
     "source_url": "alamat web sumber; kosong bila belum diketahui / URL, empty when unknown",
 }
-COLUMNS = {**FIGURE_COLUMNS, **SOURCE_COLUMNS}  # an area's CSV and workbook
+COLUMNS = {**FIGURE_COLUMNS, **SOURCE_COLUMNS}  # an area's workbook
 # The JSON holds a report's table as one series: what its points share once, then each point.
 SERIES_COLUMNS = ("area", "area_name", "indicator", "indicator_label", "segment",
                   "segment_label", "unit", "statistic", "location", "source_id")  # fmt: skip
@@ -399,8 +403,9 @@ def area_files(
     slug: str, title: str, figures: list[FigureText], sources: dict[str, Texts],
     dataset_sources: dict[str, Source],
 ) -> dict[str, bytes]:  # fmt: skip
-    """An area's figures (its own and its joint ones), each row standing alone with its source:
-    CSV, JSON and workbook."""
+    """An area's figures (its own and its joint ones): CSV and JSON, each source once (the CSV by
+    source_id, its JSON's "sources"), and the workbook, each row standing alone with its
+    source."""
     header = [*COLUMNS, *DATE_COLUMNS]
     rows = "".join(f"<row>{f.xlsx}{sources[f.source].xlsx}{f.dates}</row>" for f in figures)
     sheets = {
@@ -408,9 +413,7 @@ def area_files(
         "Keterangan": workbook.about_sheet(title, LICENCE, {**COLUMNS, **DATE_COLUMNS}),
     }
     return {
-        download_path(slug, "csv"): csv_file(
-            COLUMNS, (f"{f.csv},{sources[f.source].csv}\r\n" for f in figures)
-        ),
+        download_path(slug, "csv"): csv_file(FIGURE_COLUMNS, (f"{f.csv}\r\n" for f in figures)),
         download_path(slug, "json"): json_file(title, figures, dataset_sources),
         download_path(slug, "xlsx"): workbook.workbook_file(sheets, title),
     }
@@ -428,7 +431,6 @@ def whole_files(
     """The whole dataset, each figure once and each source once: zipped CSV, zipped JSON, and
     a workbook with a sheet for each."""
     used = _used(figures)
-    source_lines = (f"{_csv_cell(sid)},{sources[sid].csv}\r\n" for sid in used)
     source_rows = "".join(
         f"<row>{workbook.text_cell(sid)}{sources[sid].xlsx}</row>" for sid in used
     )
@@ -445,7 +447,7 @@ def whole_files(
             [
                 ("README.txt", readme),
                 ("semua-angka.csv", figures_csv),
-                (SOURCES_TABLE, csv_file(SOURCE_TABLE_COLUMNS, source_lines)),
+                (SOURCES_TABLE, sources_file(used, sources)),
             ],
             level=WHOLE_LEVEL,
         ),
@@ -458,6 +460,12 @@ def whole_files(
         ),
         WHOLE_XLSX: workbook.workbook_file(sheets, "Semua angka"),
     }
+
+
+def sources_file(used: list[str], sources: dict[str, Texts]) -> bytes:
+    """The sources table: each source of `used` once, with SOURCE_TABLE_COLUMNS."""
+    lines = (f"{_csv_cell(sid)},{sources[sid].csv}\r\n" for sid in used)
+    return csv_file(SOURCE_TABLE_COLUMNS, lines)
 
 
 REGISTER_COLUMNS = ("slug", "name", "type", "code", "bps_code", "parent")
@@ -504,6 +512,7 @@ def download_files(dataset: Dataset, slugs: list[str]) -> dict[str, bytes]:
     files = {
         f"{DOWNLOADS_DIR}/README.txt": readme_text(register_credit(dataset)).encode("utf-8"),
         REGISTER_FILE: register_file(dataset),
+        SOURCES_FILE: sources_file(_used(figures), sources),
         **whole_files(dataset, figures, sources),
     }
     for slug, own in figures_of(figures, slugs).items():
@@ -521,7 +530,9 @@ def readme_text(register_credit: str = "") -> str:
 
 Berkas
   wilayah/<slug>.csv / .json / .xlsx  angka satu wilayah atau kantor cabang (termasuk gabungan);
-                              setiap baris lengkap dengan sumbernya
+                              di .xlsx setiap baris lengkap dengan sumbernya
+  sumber.csv                  setiap sumber sekali (satu baris per sumber), untuk digabungkan
+                              dengan kolom source_id setiap CSV
   semua-angka-csv.zip         semua angka: semua-angka.csv (satu baris per angka, sumber
                               sebagai source_id) dan sumber.csv (satu baris per sumber)
   semua-angka-json.zip        semua angka: semua-angka.json
@@ -536,9 +547,10 @@ UTF-8 tanpa BOM, dan titik sebagai tanda desimal (untuk mesin); kolom `as_publis
 angka persis seperti tertulis di sumber. Nilai kosong berarti sumber tidak menyebutnya. Teks yang
 diawali =, +, -, @, tab atau CR diberi tanda petik tunggal (') di depannya agar program lembar
 kerja tidak menjalankannya sebagai rumus.
-Berkas satu wilayah berdiri sendiri: setiap baris memuat kolom sumbernya. Berkas semua angka
-memuat setiap sumber sekali saja (sumber.csv, lembar "Sumber", "sources" dalam JSON); gabungkan
-dengan kolom source_id.
+Lembar kerja (.xlsx) satu wilayah berdiri sendiri: setiap baris memuat kolom sumbernya. CSV dan
+JSON memuat setiap sumber sekali saja: CSV menyebutnya dengan source_id, yang digabungkan dengan
+sumber.csv (juga di dalam semua-angka-csv.zip); JSON memuatnya di "sources"; lembar kerja semua
+angka di lembar "Sumber".
 Berkas .xlsx (Excel, LibreOffice) memuat kolom yang sama dengan angka sebagai angka, ditambah
 period_start dan period_end sebagai tanggal, dan lembar "Keterangan" tentang kolom dan lisensi.
 Berkas .json: "series" memuat satu objek per tabel atau kalimat sumber dengan kolom yang sama
@@ -549,7 +561,8 @@ dan arti kolom. Satu angka = kolom seri + kolom angkanya.
 Kolom angka
 {_column_lines(FIGURE_COLUMNS)}
 
-Kolom sumber (di setiap baris berkas wilayah; sekali per sumber di berkas semua angka)
+Kolom sumber (di setiap baris lembar kerja wilayah; sekali per sumber di sumber.csv, di lembar
+"Sumber" dan di "sources" JSON)
 {_column_lines(SOURCE_COLUMNS)}
 
 Lisensi
@@ -564,9 +577,10 @@ Data downloads: each row is one figure as its source states it. CSV is comma-sep
 without BOM with a dot as decimal mark (machine-readable); `as_published` keeps the number as
 the source wrote it, and an empty value means the source does not say. A text cell that begins
 with =, +, -, @, tab or CR starts with a single quote (') so that spreadsheet programs do not run
-it as a formula. An area's files stand alone, each row with its source's columns; the whole
-dataset (zipped CSV and JSON, and the workbook) holds each source once, in a sources table
-joined by source_id. In the JSON, "series" holds one object per table or sentence of a source
+it as a formula. An area's workbook stands alone, each row with its source's columns; every CSV
+names a figure's source by source_id, joined with sumber.csv (also in the whole dataset's zip),
+every JSON holds its sources once in "sources", and the whole dataset's workbook in its sheet
+"Sumber". In the JSON, "series" holds one object per table or sentence of a source
 with the columns its figures share, and its "figures" one array per figure in the order of
 "columns"; a figure is its series' columns and its own; "sources" holds the source columns by
 source_id. Columns are listed above

@@ -74,11 +74,34 @@ def test_area_page_links_its_csv_and_json(built_site: Path, slug: str) -> None:
     assert all(target.is_file() for target in targets), links
 
 
+def _sources(site: Path) -> dict[str, dict[str, str]]:
+    return {row["source_id"]: row for row in _csv_rows(site / "unduh" / downloads.SOURCES_TABLE)}
+
+
 @pytest.mark.parametrize("slug", AREAS)
 def test_area_csv_equals_the_dataset_row_for_row(built_site: Path, slug: str) -> None:
     rows = _csv_rows(built_site / f"unduh/wilayah/{slug}.csv")
+    sources = _sources(built_site)
+    joined = [_from_csv({**row, **sources[row["source_id"]]}) for row in rows]
     expected = sorted((_expected(f) for f in _figures_of(slug)), key=lambda r: str(r["key"]))
-    assert sorted((_from_csv(r) for r in rows), key=lambda r: str(r["key"])) == expected
+    assert sorted(joined, key=lambda r: str(r["key"])) == expected
+
+
+def test_every_csv_names_a_figures_source_by_id_and_the_sources_table_holds_each_once(
+    built_site: Path,
+) -> None:
+    """At national scale an area's figures come from a few reports: their titles on each of its
+    434 rows were 24 MB of the site. The workbook keeps them on every row, for whoever opens one
+    file alone."""
+    sources = _csv_rows(built_site / "unduh" / downloads.SOURCES_TABLE)
+    assert list(sources[0]) == list(SOURCE_TABLE_COLUMNS)
+    assert sorted(s["source_id"] for s in sources) == sorted({f.source for f in DATASET.figures})
+    with _zipped(built_site, "semua-angka-csv.zip") as archive:
+        assert archive.read(downloads.SOURCES_TABLE) == (
+            built_site / "unduh" / downloads.SOURCES_TABLE
+        ).read_bytes()
+    for slug in AREAS:
+        assert list(_csv_rows(built_site / f"unduh/wilayah/{slug}.csv")[0]) == list(FIGURE_COLUMNS)
 
 
 def _json_rows(document: dict[str, Any]) -> list[dict[str, Any]]:
@@ -181,9 +204,9 @@ NATIONAL_FIGURES = 301_368  # the synthetic national dataset at N = 514 (benchma
 def test_downloads_of_the_synthetic_dataset_would_fit_github_pages_at_national_scale(
     tmp_path: Path,
 ) -> None:
-    """Bytes a figure, scaled to the national dataset: every download about 230 MB at most (it
-    was 830 MB, then 265 MB with each JSON point repeating its series), no file over 50 MB (the
-    whole dataset's JSON was 250 MB)."""
+    """Bytes a figure, scaled to the national dataset: every download about 200 MB at most (it
+    was 830 MB, then 265 MB with each JSON point repeating its series and each CSV row its
+    source), no file over 50 MB (the whole dataset's JSON was 250 MB)."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
     import synthetic
 
@@ -192,7 +215,7 @@ def test_downloads_of_the_synthetic_dataset_would_fit_github_pages_at_national_s
     files = downloads.download_files(dataset, areas_with_pages(dataset))
     del files[f"{downloads.DOWNLOADS_DIR}/README.txt"], files[downloads.REGISTER_FILE]
     scale = NATIONAL_FIGURES / len(dataset.figures)
-    assert sum(map(len, files.values())) * scale < 230e6
+    assert sum(map(len, files.values())) * scale < 200e6
     largest = max(files, key=lambda name: len(files[name]))
     assert len(files[largest]) * scale < 50e6, largest
 
