@@ -23,7 +23,7 @@ import select
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
@@ -185,17 +185,30 @@ def _as_fds_3_and_4(commands: int, replies: int) -> None:
     os.set_inheritable(4, True)
 
 
-@contextlib.contextmanager
-def browsers(executable: str, scripts: Sequence[str], count: int) -> Iterator[list[Browser]]:
-    """`count` browsers with the scripts run, started side by side; all closed at the end."""
-    with ThreadPoolExecutor(count) as pool:
-        started = [pool.submit(Browser, executable, scripts) for _ in range(count)]
-    try:
-        yield [future.result() for future in started]
-    finally:
-        for future in started:
-            if future.exception() is None:
-                future.result().close()
+class Pool:
+    """Browsers with the scripts run, started side by side on first use and kept until `close`:
+    one start serves a build's pictures and then its PNGs (about a second each time)."""
+
+    def __init__(self, executable: str, scripts: Sequence[str]) -> None:
+        self.executable, self.scripts = executable, list(scripts)
+        self.started: list[Browser] = []
+
+    def browsers(self, count: int) -> list[Browser]:
+        """The browsers, `count` of them started if none is yet."""
+        if not self.started:
+            with ThreadPoolExecutor(count) as threads:
+                starting = [threads.submit(Browser, self.executable, self.scripts)
+                            for _ in range(count)]  # fmt: skip
+            self.started = [f.result() for f in starting if f.exception() is None]
+            if len(self.started) < count:
+                self.close()
+                raise next(f.exception() for f in starting if f.exception() is not None)  # type: ignore[misc]
+        return self.started
+
+    def close(self) -> None:
+        for browser in self.started:
+            browser.close()
+        self.started = []
 
 
 def render_jobs(

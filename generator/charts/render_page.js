@@ -9,11 +9,12 @@
 // Colours are counted in cells of 4 bits a channel: a chart's few flat colours each fall in a
 // cell of their own, and their anti-aliased edges merge into a few hundred cells. The palette is
 // the mean colour of the most-used cells; any other cell takes its nearest palette colour.
+// A chart is mostly long runs of one colour, so pixels are counted and indexed a run at a time.
 const CELL_BITS = 4;
 const CELL_SHIFT = 8 - CELL_BITS;
 const CELL_MASK = (0xff >> CELL_SHIFT) << CELL_SHIFT;
 const CELLS = 1 << (3 * CELL_BITS);
-const SAMPLE_EVERY = 3; // pixels counted for the palette: one in three is plenty, a third the time
+const SHORT_RUN = 16; // shorter runs are written pixel by pixel, longer ones by fill()
 
 // A canvas pixel as a Uint32 (little-endian RGBA) -> its cell.
 function cellOf(pixel) {
@@ -22,49 +23,68 @@ function cellOf(pixel) {
     | (((pixel >>> 16) & CELL_MASK) >>> CELL_SHIFT);
 }
 
-// The palette (r, g, b triplets) of the most-used cells, and each pixel's index into it.
-function reduce(pixels, colours) {
+// Where the run of one colour that starts at `start` ends, within `end`.
+function runEnd(pixels, start, end) {
+  const pixel = pixels[start];
+  let i = start + 1;
+  while (i < end && pixels[i] === pixel) i++;
+  return i;
+}
+
+// The palette (r, g, b triplets) of the most-used cells, and each cell's index into it
+// (-1 for a cell left out: `indexOf` finds its nearest palette colour).
+function palette(pixels, colours) {
   const counts = new Uint32Array(CELLS);
   const sums = new Float64Array(3 * CELLS);
-  for (let i = 0; i < pixels.length; i += SAMPLE_EVERY) {
-    const pixel = pixels[i], cell = cellOf(pixel);
-    counts[cell]++;
-    sums[3 * cell] += pixel & 0xff;
-    sums[3 * cell + 1] += (pixel >>> 8) & 0xff;
-    sums[3 * cell + 2] += (pixel >>> 16) & 0xff;
+  for (let i = 0; i < pixels.length;) {
+    const pixel = pixels[i], end = runEnd(pixels, i, pixels.length), run = end - i;
+    const cell = cellOf(pixel);
+    counts[cell] += run;
+    sums[3 * cell] += (pixel & 0xff) * run;
+    sums[3 * cell + 1] += ((pixel >>> 8) & 0xff) * run;
+    sums[3 * cell + 2] += ((pixel >>> 16) & 0xff) * run;
+    i = end;
   }
   const used = [];
   for (let cell = 0; cell < CELLS; cell++) if (counts[cell]) used.push(cell);
   used.sort((a, b) => counts[b] - counts[a] || a - b); // ties by cell: the same pixels, the same file
   const chosen = used.slice(0, colours);
-  const palette = new Uint8Array(3 * chosen.length);
+  const rgb = new Uint8Array(3 * chosen.length);
   const indexOfCell = new Int16Array(CELLS).fill(-1);
   chosen.forEach((cell, k) => {
-    for (let c = 0; c < 3; c++) palette[3 * k + c] = Math.round(sums[3 * cell + c] / counts[cell]);
+    for (let c = 0; c < 3; c++) rgb[3 * k + c] = Math.round(sums[3 * cell + c] / counts[cell]);
     indexOfCell[cell] = k;
   });
-  const nearest = (pixel) => {
-    const r = pixel & 0xff, g = (pixel >>> 8) & 0xff, b = (pixel >>> 16) & 0xff;
-    let best = 0, bestDistance = Infinity;
-    for (let k = 0; k < chosen.length; k++) {
-      const dr = palette[3 * k] - r, dg = palette[3 * k + 1] - g, db = palette[3 * k + 2] - b;
-      const distance = dr * dr + dg * dg + db * db;
-      if (distance < bestDistance) { best = k; bestDistance = distance; }
-    }
-    return best;
-  };
-  const indices = new Uint8Array(pixels.length);
-  let last = -1, index = 0;
-  for (let i = 0; i < pixels.length; i++) {
-    const pixel = pixels[i];
-    if (pixel !== last) { // runs of one colour are most of a chart
-      const cell = cellOf(pixel);
-      index = indexOfCell[cell] >= 0 ? indexOfCell[cell] : (indexOfCell[cell] = nearest(pixel));
-      last = pixel;
-    }
-    indices[i] = index;
+  return {rgb, indexOfCell};
+}
+
+function nearest(rgb, pixel) {
+  const r = pixel & 0xff, g = (pixel >>> 8) & 0xff, b = (pixel >>> 16) & 0xff;
+  let best = 0, bestDistance = Infinity;
+  for (let k = 0; k < rgb.length / 3; k++) {
+    const dr = rgb[3 * k] - r, dg = rgb[3 * k + 1] - g, db = rgb[3 * k + 2] - b;
+    const distance = dr * dr + dg * dg + db * db;
+    if (distance < bestDistance) { best = k; bestDistance = distance; }
   }
-  return {palette, indices};
+  return best;
+}
+
+// The palette, and the PNG's rows of palette indices, each after its filter byte (0, none).
+function reduce(pixels, width, height, colours) {
+  const {rgb, indexOfCell} = palette(pixels, colours);
+  const rows = new Uint8Array((width + 1) * height);
+  for (let y = 0; y < height; y++) {
+    const first = y * width, last = first + width, out = y * (width + 1) + 1 - first;
+    for (let i = first; i < last;) {
+      const pixel = pixels[i], end = runEnd(pixels, i, last), cell = cellOf(pixel);
+      let index = indexOfCell[cell];
+      if (index < 0) index = indexOfCell[cell] = nearest(rgb, pixel);
+      if (end - i > SHORT_RUN) rows.fill(index, out + i, out + end);
+      else for (let j = i; j < end; j++) rows[out + j] = index;
+      i = end;
+    }
+  }
+  return {palette: rgb, rows};
 }
 
 const CRC_TABLE = (() => {
@@ -97,10 +117,8 @@ async function deflate(bytes) {
   return new Uint8Array(await new Response(stream.readable).arrayBuffer());
 }
 
-// An 8-bit palette PNG, no filter, no metadata, as base64.
-async function palettePng(palette, indices, width, height) {
-  const rows = new Uint8Array((width + 1) * height); // each row: filter type 0, then its indices
-  for (let y = 0; y < height; y++) rows.set(indices.subarray(y * width, (y + 1) * width), y * (width + 1) + 1);
+// An 8-bit palette PNG of `rows` (reduce), no metadata, as base64.
+async function palettePng(palette, rows, width, height) {
   const header = new Uint8Array(13);
   const view = new DataView(header.buffer);
   view.setUint32(0, width);
@@ -132,8 +150,9 @@ window.drawPng = async (svg, scale, colours) => {
   context.scale(scale, scale);
   context.drawImage(image, 0, 0);
   const data = context.getImageData(0, 0, canvas.width, canvas.height).data;
-  const {palette, indices} = reduce(new Uint32Array(data.buffer, data.byteOffset, data.length / 4), colours);
-  return palettePng(palette, indices, canvas.width, canvas.height);
+  const pixels = new Uint32Array(data.buffer, data.byteOffset, data.length / 4);
+  const {palette, rows} = reduce(pixels, canvas.width, canvas.height, colours);
+  return palettePng(palette, rows, canvas.width, canvas.height);
 };
 
 window.renderCharts = async (jobs) => {

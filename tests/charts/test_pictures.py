@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from generator.charts import coverage, export, segments, style, tilemap
 from generator.pages.context import ChartBlock
@@ -189,3 +190,13 @@ def _decoded(png: bytes) -> bytes:
 
     with Image.open(io.BytesIO(png)) as image:
         return image.convert("RGBA").tobytes()
+
+
+@pytest.mark.parametrize(
+    "number",
+    ["150.165", "0.25", "0.35", "0.45", "-0.04", "-0.05", "-0.06", "9.96", "99.95", "10.04",
+     "67.80000000000001", "5.670109546165884", "-264.00", "1234567.891"],
+)  # fmt: skip
+def test_a_coordinate_rounds_to_a_tenth_as_round_does(number: str) -> None:
+    expected = f"{round(float(number), 1):.1f}".rstrip("0").rstrip(".")
+    assert export._to_a_tenth(number) == ("0" if expected == "-0" else expected)

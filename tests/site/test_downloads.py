@@ -97,9 +97,10 @@ def test_every_csv_names_a_figures_source_by_id_and_the_sources_table_holds_each
     assert list(sources[0]) == list(SOURCE_TABLE_COLUMNS)
     assert sorted(s["source_id"] for s in sources) == sorted({f.source for f in DATASET.figures})
     with _zipped(built_site, "semua-angka-csv.zip") as archive:
-        assert archive.read(downloads.SOURCES_TABLE) == (
-            built_site / "unduh" / downloads.SOURCES_TABLE
-        ).read_bytes()
+        assert (
+            archive.read(downloads.SOURCES_TABLE)
+            == (built_site / "unduh" / downloads.SOURCES_TABLE).read_bytes()
+        )
     for slug in AREAS:
         assert list(_csv_rows(built_site / f"unduh/wilayah/{slug}.csv")[0]) == list(FIGURE_COLUMNS)
 

@@ -247,3 +247,23 @@ def test_chromium_reduces_its_pngs_to_a_palette_in_the_page_the_same_bytes_every
         pairs = zip(ours, theirs, strict=True)
         far = sum(max(abs(a - b) for a, b in zip(p, q, strict=True)) > 64 for p, q in pairs)
         assert far / len(ours) < 0.01  # the same picture: only edges anti-aliased differently
+
+
+@needs_chromium
+def test_a_builds_pictures_and_pngs_share_the_browsers_started_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Starting Chromium and loading Vega into it takes about a second: once for the pictures
+    and again for the PNGs was a second of every build, an edit's too."""
+    started: list[object] = []
+    start = chromium.Browser.__init__
+
+    def counted(self: chromium.Browser, *args: Any) -> None:
+        started.append(self)
+        start(self, *args)
+
+    monkeypatch.setattr(chromium.Browser, "__init__", counted)
+    files = export.chart_files(PAIRS, (), is_offline=False, cache={},
+                               renderer=export.Renderer(CHROMIUM))  # fmt: skip
+    assert all(files[chart.png_path].startswith(b"\x89PNG") for chart in CHARTS)
+    assert len(started) == 1  # four charts: one batch, one browser
