@@ -30,11 +30,20 @@ def _participants(channel: type[alt.X] | type[alt.Y]) -> alt.X | alt.Y:
     )
 
 
-def _count_tooltip() -> list[alt.Tooltip]:
-    return [
-        alt.Tooltip(field="value", type="quantitative", title="Peserta", format=style.COUNT),
-        alt.Tooltip(field="source", type="nominal", title="Sumber"),
-    ]
+def _count_tooltip(approximate: bool) -> list[alt.Tooltip]:
+    """The count and its source; with `approximate`, the count's text says "sekitar" where its
+    source does (`count_text`, made from the data's `a`)."""
+    count = (
+        alt.Tooltip(field="count_text", type="nominal", title="Peserta")
+        if approximate
+        else alt.Tooltip(field="value", type="quantitative", title="Peserta", format=style.COUNT)
+    )
+    return [count, alt.Tooltip(field="source", type="nominal", title="Sumber")]
+
+
+def _measured_fields(approximate: bool) -> list[str]:
+    """A point's count, and whether it is "sekitar" where any is."""
+    return ["value", "a"] if approximate else ["value"]
 
 
 @functools.cache
@@ -86,8 +95,11 @@ def participants_by_segment(bars: pd.DataFrame, title: str) -> dict[str, Any]:
 
 
 @functools.cache
-def _lines_template(segments: int, is_short: bool, monthly: bool) -> dict[str, Any]:
-    """Slots: title, subtitle, segments (their labels, in order), month_date if monthly."""
+def _lines_template(
+    segments: int, is_short: bool, monthly: bool, approximate: bool
+) -> dict[str, Any]:
+    """Slots: title, subtitle, segments (their labels, in order), month_date if monthly. With
+    `approximate`, the data says which counts are "sekitar" (`a`), and so do the tooltips."""
     domain = style.list_slot("segments")
     dots = (
         alt.Chart()
@@ -100,13 +112,16 @@ def _lines_template(segments: int, is_short: bool, monthly: bool) -> dict[str, A
             tooltip=[
                 alt.Tooltip(field="segment", type="nominal", title="Segmen"),
                 alt.Tooltip(field="period", type="nominal", title="Periode"),
-                *_count_tooltip(),
+                *_count_tooltip(approximate),
             ],
         )
     )
     # Data, transforms and shared channels once, on the layer: not once per mark.
     layer = alt.layer(alt.Chart().mark_line(), dots, data=alt.NamedData("points"))
-    chart = style.flattened(layer, ["value"], monthly=monthly).encode(
+    flat = style.flattened(layer, _measured_fields(approximate), monthly=monthly)
+    if approximate:
+        flat = flat.transform_calculate(count_text=style.APPROXIMATE_COUNT_TEXT)
+    chart = flat.encode(
         x=alt.X(
             field="date",
             type="temporal",
@@ -134,12 +149,16 @@ def _lines_template(segments: int, is_short: bool, monthly: bool) -> dict[str, A
 def participants_over_time(points: pd.DataFrame, title: str) -> dict[str, Any]:
     """A line per segment over time, for series too long to draw as bars.
 
-    `points` has columns segment (its label), date, value, period_label, source_label.
+    `points` has columns segment (its label), date, value, period_label, source_label, and a
+    (1 where the source says "sekitar"; may be left out where none does).
     """
     segments = list(dict.fromkeys(points["segment"]))
+    approximate = "a" in points and bool(points["a"].any())
     values = {**style.titles(title), "segments": segments, "month_date": style.month_date(points)}
     is_short = (points["date"].max() - points["date"].min()).days < style.SHORT_SPAN_DAYS
     monthly = style.is_monthly(points)
-    spec: dict[str, Any] = style.fill(_lines_template(len(segments), is_short, monthly), values)
-    spec["datasets"] = style.series_data(points, "segment", {"value": "value"}, monthly=monthly)
+    template = _lines_template(len(segments), is_short, monthly, approximate)
+    spec: dict[str, Any] = style.fill(template, values)
+    fields = {field: field for field in _measured_fields(approximate)}
+    spec["datasets"] = style.series_data(points, "segment", fields, monthly=monthly)
     return spec

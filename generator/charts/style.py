@@ -65,6 +65,7 @@ SHARE_TEXT = "format(datum.share, '.' + datum.d + '%')"
 # ... and says "sekitar" where the source does: a chart with such a figure carries `a` (1 or 0).
 APPROXIMATE_SHARE_TEXT = f"(datum.a ? 'sekitar ' : '') + {SHARE_TEXT}"
 COUNT = ",.0f"  # 226.342 with the Indonesian locale the page passes to vega-embed
+APPROXIMATE_COUNT_TEXT = f"(datum.a ? 'sekitar ' : '') + format(datum.value, '{COUNT}')"
 
 
 SHORT_SPAN_DAYS = 400  # a time axis over less than this shows months, over more years

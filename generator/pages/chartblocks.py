@@ -96,8 +96,12 @@ def _shares(rows: list[FrameRow]) -> dict[str, numpy.ndarray]:
     chart's data."""
     values = numpy.array([row.value for row in rows], dtype=numpy.float64)
     decimals = numpy.array([row.decimals for row in rows], dtype=numpy.int64)
-    approximate = numpy.array([row.is_approximate for row in rows], dtype=numpy.int64)
-    return {"share": numpy.round(values / 100, 6), "d": decimals, "a": approximate}
+    return {"share": numpy.round(values / 100, 6), "d": decimals, "a": _approximate(rows)}
+
+
+def _approximate(rows: list[FrameRow]) -> numpy.ndarray:
+    """1 where a figure's source says "sekitar", else 0: the column `a` of a chart's data."""
+    return numpy.array([row.is_approximate for row in rows], dtype=numpy.int64)
 
 
 def _mixed_sources_caveat(dataset: Dataset, own: list[FrameRow], name: str) -> str | None:
@@ -283,8 +287,9 @@ def _segment_lines(
     dataset: Dataset, index: FrameIndex, counts: list[FrameRow], name: str, title: str, slug: str
 ) -> ChartBlock:
     points = [(SHORT_SEGMENTS[str(row.segment)], row) for row in counts]
-    columns = ["segment", "date", "value", "period_label", "source_label"]
-    lines = index.frame_of(counts, columns, segment=[segment for segment, _ in points])
+    columns = ["segment", "date", "value", "a", "period_label", "source_label"]
+    segment = [segment for segment, _ in points]
+    lines = index.frame_of(counts, columns, segment=segment, a=_approximate(counts))
     spec = segments.participants_over_time(lines, title)
     shown = _table_points(points)
     table = tuple((segment, r.period_label, _count(r), r.source_label) for segment, r in shown)

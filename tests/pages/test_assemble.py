@@ -94,3 +94,28 @@ def test_a_segment_count_says_sekitar_where_its_source_does(tmp_path: Path) -> N
     assert "sekitar 124.118 orang" in block.summary
     bars = {bar["label"].split(" · ")[0]: bar for bar in block.spec["datasets"]["bars"]}
     assert bars["PU"]["count_text"] == "sekitar 124.118" and bars["BPU"]["count_text"] == "40.399"
+
+
+def test_a_segment_lines_tooltip_says_sekitar_where_its_source_does(tmp_path: Path) -> None:
+    """Over time, a segment's line: its data marks which counts are "sekitar" and its tooltip
+    says so, as the text table does (Vega's bare number dropped the word)."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import synthetic
+
+    data = tmp_path / "data"
+    synthetic.write_dataset(data, 2, provinces_=1, years=range(2025, 2027))
+    path = sorted((data / "figures").glob("kabupaten-*.yaml"))[0]
+    slug = path.stem
+    text = path.read_text(encoding="utf-8")
+    table = f"- area: {slug}\n  indicator: active_participants\n  segment: pu\n"
+    assert table in text, path
+    path.write_text(text.replace(table, table + "  is_approximate: true\n", 1), encoding="utf-8")
+    dataset = load_dataset(data)
+    block = chartblocks.segment_block(dataset, FrameIndex(figures_frame(dataset)), slug)
+    assert block is not None and block.spec["datasets"]["points"], "lines, not bars"
+    lines = {line["segment"]: line for line in block.spec["datasets"]["points"]}
+    assert 1 in lines["PU"]["a"] and set(lines["BPU"]["a"]) == {0}
+    assert style.APPROXIMATE_COUNT_TEXT in json.dumps(block.spec)
+    assert any(row[0] == "PU" and row[2].startswith("sekitar ") for row in block.rows)
