@@ -11,6 +11,16 @@ from generator.charts import style
 from generator.urls import DOWNLOADS_DIR, EMBEDS_DIR, PICTURES_DIR
 
 
+def json_attribute(value: str) -> str:
+    """JSON for an HTML attribute value inside single quotes (a chart's `data-spec`).
+
+    JSON is full of double quotes and has few single ones: escaping only &, ', < and > keeps a
+    chart's spec about a third smaller than a double-quoted attribute would.
+    """
+    escaped = value.replace("&", "&amp;").replace("'", "&#39;")
+    return escaped.replace("<", "&lt;").replace(">", "&gt;")
+
+
 @dataclass(frozen=True)
 class Link:
     text: str

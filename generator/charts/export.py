@@ -39,8 +39,8 @@ import vl_convert
 from PIL import Image
 
 from generator.charts import chromium, style
+from generator.charts.block import json_attribute
 from generator.charts.chromium import Pool as BrowserPool
-from generator.pages.filters import json_attribute
 from generator.urls import page_href
 from generator.workers import usable_cores
 
