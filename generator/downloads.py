@@ -33,7 +33,7 @@ from generator.checks.numbers import published_form
 from generator.dataset.periods import period_bounds, period_label
 from generator.dataset.schema import Figure, Source
 from generator.dataset.types import Dataset
-from generator.dataset.vocabulary import INDICATORS, SEGMENTS
+from generator.dataset.vocabulary import INDICATORS, segment_label
 from generator.urls import DOWNLOADS_DIR, download_path
 from generator.workbook import DATE_COLUMNS, spreadsheet_text
 
@@ -107,7 +107,7 @@ def figure_record(dataset: Dataset, figure: Figure) -> dict[str, Any]:
         "indicator": figure.indicator,
         "indicator_label": INDICATORS[figure.indicator].label,
         "segment": figure.segment,
-        "segment_label": SEGMENTS.get(figure.segment or "", "Semua segmen"),
+        "segment_label": segment_label(figure.segment),
         "value": figure.value,
         "unit": figure.unit,
         "decimals": published_form(figure.as_published)[0],
@@ -233,8 +233,7 @@ class _Shared:
 
     @functools.cache  # noqa: B019
     def kind(self, indicator: str, segment: str | None) -> Texts:
-        label = SEGMENTS.get(segment or "", "Semua segmen")
-        return texts_of((indicator, INDICATORS[indicator].label, segment, label))
+        return texts_of((indicator, INDICATORS[indicator].label, segment, segment_label(segment)))
 
     @functools.cache  # noqa: B019
     def unit(self, unit: str, decimals: int) -> Texts:
@@ -287,7 +286,7 @@ class _Shared:
         record = {
             "area": "+".join(area), "area_name": self.dataset.area_name(area),
             "indicator": indicator, "indicator_label": INDICATORS[indicator].label,
-            "segment": segment, "segment_label": SEGMENTS.get(segment or "", "Semua segmen"),
+            "segment": segment, "segment_label": segment_label(segment),
             "unit": unit, "statistic": statistic, "location": location, "source_id": source,
         }  # fmt: skip
         return json.dumps(record, ensure_ascii=False, separators=(",", ":"))[:-1]
@@ -314,8 +313,9 @@ def figure_texts(dataset: Dataset) -> list[FigureText]:
         quote, location = _optional_text(f.quote), shared.location(f.location)
         value = repr(f.value)
         area, kind = shared.area(f.area), shared.kind(f.indicator, f.segment)
+        decimals = shared.decimals(f.as_published)
         unit, flags = (
-            shared.unit(f.unit, shared.decimals(f.as_published)),
+            shared.unit(f.unit, decimals),
             shared.flags(f.statistic, f.is_approximate),
         )
         readings = _readings(f)
@@ -328,7 +328,7 @@ def figure_texts(dataset: Dataset) -> list[FigureText]:
             f"{key.csv},{area.csv},{kind.csv},{value},{unit.csv},{published.csv},{flags.csv},"
             f"{period.csv},{quote.csv},{location.csv},{tail.csv}",
             shared.series_json(_series_of(f)),
-            f"[{key.json},{value},{shared.decimals(f.as_published)},{published.json},"
+            f"[{key.json},{value},{decimals},{published.json},"
             f"{'true' if f.is_approximate else 'false'},{period.json},{quote.json},"
             f"{shared.notes_json(f.note, readings)}]",
             f"{key.xlsx}{area.xlsx}{kind.xlsx}<c><v>{value}</v></c>{unit.xlsx}{published.xlsx}"
@@ -429,8 +429,9 @@ def whole_files(
     dataset: Dataset, figures: list[FigureText], sources: dict[str, Texts]
 ) -> dict[str, bytes]:
     """The whole dataset, each figure once and each source once: zipped CSV, zipped JSON, and
-    a workbook with a sheet for each."""
+    a workbook with a sheet for each; and the sources table on its own, as in the CSV's zip."""
     used = _used(figures)
+    sources_table = sources_file(used, sources)
     source_rows = "".join(
         f"<row>{workbook.text_cell(sid)}{sources[sid].xlsx}</row>" for sid in used
     )
@@ -447,7 +448,7 @@ def whole_files(
             [
                 ("README.txt", readme),
                 ("semua-angka.csv", figures_csv),
-                (SOURCES_TABLE, sources_file(used, sources)),
+                (SOURCES_TABLE, sources_table),
             ],
             level=WHOLE_LEVEL,
         ),
@@ -459,6 +460,7 @@ def whole_files(
             level=WHOLE_LEVEL,
         ),
         WHOLE_XLSX: workbook.workbook_file(sheets, "Semua angka"),
+        SOURCES_FILE: sources_table,
     }
 
 
@@ -512,7 +514,6 @@ def download_files(dataset: Dataset, slugs: list[str]) -> dict[str, bytes]:
     files = {
         f"{DOWNLOADS_DIR}/README.txt": readme_text(register_credit(dataset)).encode("utf-8"),
         REGISTER_FILE: register_file(dataset),
-        SOURCES_FILE: sources_file(_used(figures), sources),
         **whole_files(dataset, figures, sources),
     }
     for slug, own in figures_of(figures, slugs).items():

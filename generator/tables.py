@@ -27,7 +27,7 @@ from generator.dataset.periods import period_bounds, period_label
 from generator.dataset.problems import Problem
 from generator.dataset.schema import Figure, Revision
 from generator.dataset.types import Dataset
-from generator.dataset.vocabulary import INDICATORS, SEGMENTS
+from generator.dataset.vocabulary import INDICATORS, segment_label
 
 COLUMNS = (
     "key", "area", "area_name", "indicator", "indicator_label", "segment", "segment_label",
@@ -62,7 +62,7 @@ def figures_frame(dataset: Dataset) -> pd.DataFrame:
             "indicator": f.indicator,
             "indicator_label": INDICATORS[f.indicator].label,
             "segment": f.segment,
-            "segment_label": SEGMENTS.get(f.segment or "", "Semua segmen"),
+            "segment_label": segment_label(f.segment),
             "value": float(f.value),
             "unit": f.unit,
             "as_published": f.as_published,

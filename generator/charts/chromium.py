@@ -200,9 +200,10 @@ class Pool:
                 starting = [threads.submit(Browser, self.executable, self.scripts)
                             for _ in range(count)]  # fmt: skip
             self.started = [f.result() for f in starting if f.exception() is None]
-            if len(self.started) < count:
+            errors = [error for f in starting if (error := f.exception()) is not None]
+            if errors:
                 self.close()
-                raise next(f.exception() for f in starting if f.exception() is not None)  # type: ignore[misc]
+                raise errors[0]
         return self.started
 
     def close(self) -> None:

@@ -251,7 +251,8 @@ def without_defaults(svg: str) -> str:
     """`svg` without the attributes that say what SVG assumes, and with the one font its texts
     all name said once, on the root, which they inherit: a fifth fewer bytes of a picture, the
     same drawing."""
-    svg = _LINE_AT_ZERO.sub(r"\1", _LINE_AT_ZERO.sub(r"\1", svg)).replace(_NO_MOVE, "")
+    twice = _LINE_AT_ZERO.sub(r"\1", _LINE_AT_ZERO.sub(r"\1", svg))  # a line may say both
+    svg = twice.replace(_NO_MOVE, "")
     if not _SETS_STROKE_WIDTH.search(svg):
         svg = svg.replace(_STROKE_OF_ONE, "")
     fonts = set(_FONT_FAMILY.findall(svg))
@@ -477,14 +478,11 @@ class Renderer:
     @contextlib.contextmanager
     def sharing_browsers(self) -> Iterator[Renderer]:
         """This renderer, its browsers started once for all its calls within."""
-        if not self.chromium or self.pool is not None:
+        if not self.chromium:
             yield self
             return
-        pool = chromium.Pool(self.chromium, page_scripts())
-        try:
+        with _pool_of(self.chromium, self.pool) as pool:
             yield dataclasses.replace(self, pool=pool)
-        finally:
-            pool.close()
 
     @property
     def rasteriser(self) -> str:

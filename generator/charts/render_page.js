@@ -32,7 +32,7 @@ function runEnd(pixels, start, end) {
 }
 
 // The palette (r, g, b triplets) of the most-used cells, and each cell's index into it
-// (-1 for a cell left out: `indexOf` finds its nearest palette colour).
+// (-1 for a cell left out: `nearest` finds its palette colour).
 function palette(pixels, colours) {
   const counts = new Uint32Array(CELLS);
   const sums = new Float64Array(3 * CELLS);

@@ -87,6 +87,12 @@ SEGMENTS: dict[str, str] = {
     "pmi": "Pekerja Migran Indonesia (PMI)",
 }
 
+
+def segment_label(segment: str | None) -> str:
+    """A segment's name; a figure of no segment is of all of them."""
+    return SEGMENTS.get(segment or "", "Semua segmen")
+
+
 UNITS: tuple[str, ...] = ("persen", "orang", "badan usaha")
 COUNT_UNITS: frozenset[str] = frozenset({"orang", "badan usaha"})
 
