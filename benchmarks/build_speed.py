@@ -132,8 +132,8 @@ def edit_one_figure(project: Project) -> None:
 def stand_in_images() -> None:
     """Charts get a few bytes for their pictures and PNG instead of a drawing, in this process."""
 
-    def draw(self: export.Renderer, specs: list[Any]) -> list[bytes]:
-        return [b'<svg width="720" height="340"/>' for _ in specs]
+    def draw(self: export.Renderer, specs: list[Any], widths: list[int]) -> list[tuple[bytes, ...]]:
+        return [tuple(b'<svg width="720" height="340"/>' for _ in widths) for _ in specs]
 
     def rasterise(self: export.Renderer, svgs: list[bytes]) -> tuple[list[bytes], bool]:
         return [b"PNG" for _ in svgs], True

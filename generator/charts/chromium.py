@@ -156,10 +156,9 @@ class Browser:
             raise ChromiumError(details.get("exception", {}).get("description", details["text"]))
         return result["result"].get("value")
 
-    def render(self, jobs: Sequence[dict[str, Any]]) -> list[tuple[str | None, str | None]]:
-        """Each job's SVG or base64 PNG (the other None), in order."""
-        results = self.evaluate(f"renderCharts({json.dumps(jobs, ensure_ascii=False)})")
-        return [(svg, png) for svg, png in results]
+    def render(self, jobs: Sequence[dict[str, Any]]) -> list[Any]:
+        """Each job's result (render_page.js: SVGs, one a width, or a base64 PNG), in order."""
+        return list(self.evaluate(f"renderCharts({json.dumps(jobs, ensure_ascii=False)})"))
 
     def close(self) -> None:
         """Ask Chromium to quit (so it reaps its own processes), kill it if it will not."""
@@ -194,12 +193,14 @@ class Pool:
         self.started: list[Browser] = []
 
     def browsers(self, count: int) -> list[Browser]:
-        """The browsers, `count` of them started if none is yet."""
-        if not self.started:
-            with ThreadPoolExecutor(count) as threads:
+        """The browsers, started side by side until there are `count`: a build whose pictures
+        were few and whose PNGs are many gets a browser a core for the PNGs."""
+        missing = count - len(self.started)
+        if missing > 0:
+            with ThreadPoolExecutor(missing) as threads:
                 starting = [threads.submit(Browser, self.executable, self.scripts)
-                            for _ in range(count)]  # fmt: skip
-            self.started = [f.result() for f in starting if f.exception() is None]
+                            for _ in range(missing)]  # fmt: skip
+            self.started += [f.result() for f in starting if f.exception() is None]
             errors = [error for f in starting if (error := f.exception()) is not None]
             if errors:
                 self.close()
@@ -215,10 +216,10 @@ class Pool:
 def render_jobs(
     pool: list[Browser],
     jobs: Sequence[dict[str, Any]],
-    finish: Callable[[str | None, str | None], Result],
+    finish: Callable[[Any], Result],
 ) -> list[Result]:
-    """finish(svg, base64 PNG), one of them None, of every job, in order, BATCH jobs a call
-    spread over the browsers; ChromiumError if any batch fails.
+    """finish(what the page gave) of every job, in order, BATCH jobs a call spread over the
+    browsers; ChromiumError if any batch fails.
 
     Two threads a browser: while one finishes a batch in Python (PNG compression), the other
     has the browser draw the next, so no browser waits for Python.
@@ -234,7 +235,7 @@ def render_jobs(
             drawn = browser.render(batch)
         finally:
             idle.put(browser)
-        return [finish(svg, png) for svg, png in drawn]
+        return [finish(result) for result in drawn]
 
     with ThreadPoolExecutor(2 * len(pool)) as threads:
         return [result for batch in threads.map(run, batches) for result in batch]

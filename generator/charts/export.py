@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterable, Iterator, MutableMapping, Sequen
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import PIL
 import vl_convert
@@ -43,6 +43,8 @@ from generator.charts.block import json_attribute
 from generator.charts.chromium import Pool as BrowserPool
 from generator.urls import page_href
 from generator.workers import usable_cores
+
+Result = TypeVar("Result")
 
 if TYPE_CHECKING:  # only for hints
     from generator.charts.block import ChartBlock
@@ -419,9 +421,9 @@ def page_scripts() -> list[str]:
 def _with_chromium(
     pool: chromium.Pool,
     jobs: list[dict[str, Any]],
-    finish: Callable[[str | None, str | None], bytes],
-) -> list[bytes]:
-    """finish(svg, base64 PNG) of each job, in order, from one headless Chromium a core (the
+    finish: Callable[[Any], Result],
+) -> list[Result]:
+    """finish(what the page gave) of each job, in order, from one headless Chromium a core (the
     pool's, started if need be). A pool that failed is closed: the next call starts afresh."""
     count = min(usable_cores(), -(-len(jobs) // chromium.BATCH))
     try:
@@ -445,12 +447,16 @@ def _pool_of(executable: str, pool: chromium.Pool | None) -> Iterator[chromium.P
 
 
 def draw_with_chromium(
-    executable: str, specs: Sequence[dict[str, Any]], pool: chromium.Pool | None = None
-) -> list[bytes]:
-    """Each spec's SVG, in order, drawn by the vendored Vega in Chromium (ChromiumError if not)."""
+    executable: str,
+    specs: Sequence[dict[str, Any]],
+    widths: Sequence[int],
+    pool: chromium.Pool | None = None,
+) -> list[tuple[bytes, ...]]:
+    """Each spec's SVG at each of `widths`, in order, drawn by the vendored Vega in Chromium
+    (ChromiumError if not): each spec compiled once for all its widths."""
+    jobs = [{"spec": spec, "widths": list(widths)} for spec in specs]
     with _pool_of(executable, pool) as browsers:
-        return _with_chromium(browsers, [{"spec": spec} for spec in specs],
-                              lambda svg, png: _finished_svg(svg or ""))  # fmt: skip
+        return _with_chromium(browsers, jobs, lambda svgs: tuple(map(_finished_svg, svgs)))
 
 
 def rasterise_with_chromium(
@@ -461,7 +467,7 @@ def rasterise_with_chromium(
         {"svg": svg.decode("utf-8"), "scale": PNG_SCALE, "colours": PNG_COLOURS} for svg in svgs
     ]
     with _pool_of(executable, pool) as browsers:
-        return _with_chromium(browsers, jobs, lambda svg, png: b64decode(png or ""))
+        return _with_chromium(browsers, jobs, b64decode)
 
 
 @dataclass(frozen=True)
@@ -491,14 +497,17 @@ class Renderer:
             return chromium.chromium_version(self.chromium)
         return f"resvg of vl-convert {vl_convert.__version__}"
 
-    def draw(self, specs: Sequence[dict[str, Any]]) -> list[bytes]:
-        """Each spec's SVG: the same bytes whichever draws it."""
+    def draw(
+        self, specs: Sequence[dict[str, Any]], widths: Sequence[int]
+    ) -> list[tuple[bytes, ...]]:
+        """Each spec's SVG at each of `widths`: the same bytes whichever draws them."""
         if self.chromium and specs:
             try:
-                return draw_with_chromium(self.chromium, specs, self.pool)
+                return draw_with_chromium(self.chromium, specs, widths, self.pool)
             except chromium.ChromiumError as error:
                 logger.warning("%s; drawing the charts with vl-convert", error)
-        return draw_with_vl_convert(specs) if specs else []
+        svgs = draw_with_vl_convert([spec | {"width": width} for spec in specs for width in widths])
+        return [tuple(svgs[i : i + len(widths)]) for i in range(0, len(svgs), len(widths))]
 
     def rasterise(self, svgs: Sequence[bytes]) -> tuple[list[bytes], bool]:
         """Each SVG's PNG, and whether `rasteriser` drew them (not when Chromium failed)."""
@@ -697,14 +706,17 @@ def cached_pictures(
     renderer: Renderer,
 ) -> list[tuple[bytes, ...]]:
     """Each chart's pictures, in PICTURE_WIDTHS order: from the cache, or drawn and kept.
-    `digests` are the charts' spec_digest, worked out once for all their keys."""
+    `digests` are the charts' spec_digest, worked out once for all their keys. A chart missing
+    a picture is drawn at every width: one compile serves them all."""
     widths = style.PICTURE_WIDTHS
-    wanted = [(chart, width) for chart in charts for width in widths]
     names = [f"{picture_key(chart, width, digest)}.svg"
              for chart, digest in zip(charts, digests, strict=True) for width in widths]  # fmt: skip
 
     def draw(misses: list[int]) -> tuple[list[bytes], bool]:
-        return renderer.draw([picture_spec(*wanted[i]) for i in misses]), True
+        redrawn = sorted({i // len(widths) for i in misses})
+        specs = [picture_spec(charts[c], widths[0]) for c in redrawn]
+        drawn = dict(zip(redrawn, renderer.draw(specs, widths), strict=True))
+        return [drawn[i // len(widths)][i % len(widths)] for i in misses], True
 
     svgs = cached(names, draw, cache)
     return [tuple(svgs[i : i + len(widths)]) for i in range(0, len(svgs), len(widths))]

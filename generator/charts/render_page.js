@@ -1,8 +1,9 @@
 // What the Chromium page that draws chart images runs once Vega and Vega-Lite are in
-// (generator/charts/chromium.py). renderCharts(jobs): a job {spec} gives the spec's SVG; a job
-// {svg, scale, colours} gives that SVG drawn on a canvas as a PNG of at most `colours` colours
-// (base64), reduced and encoded here, in the browser, rather than sent back whole for Python to
-// reduce: a quarter of the bytes to send, and no Python holding the GIL for each PNG.
+// (generator/charts/chromium.py). renderCharts(jobs): a job {spec, widths} gives the spec's SVG
+// at each of `widths`; a job {svg, scale, colours} gives that SVG drawn on a canvas as a PNG of
+// at most `colours` colours (base64), reduced and encoded here, in the browser, rather than sent
+// back whole for Python to reduce: a quarter of the bytes to send, and no Python holding the GIL
+// for each PNG.
 
 // --- a palette PNG ----------------------------------------------------------------------------
 
@@ -155,19 +156,29 @@ window.drawPng = async (svg, scale, colours) => {
   return palettePng(palette, rows, canvas.width, canvas.height);
 };
 
-window.renderCharts = async (jobs) => {
-  const results = [];
-  for (const job of jobs) {
-    if (job.svg !== undefined) {
-      results.push([null, await drawPng(job.svg, job.scale, job.colours)]);
-      continue;
-    }
-    const view = new vega.View(vega.parse(vegaLite.compile(job.spec).spec), {renderer: "none"});
+// The spec's SVG at each width. Vega-Lite compiles a spec at one width as at another but for the
+// width signal, so the spec is compiled and parsed once and each width gets a view of its own:
+// a fresh view, as a view redrawn at a new width would order new axis ticks after its old ones.
+async function svgsAtWidths(spec, widths) {
+  const runtime = vega.parse(vegaLite.compile(spec).spec);
+  const svgs = [];
+  for (const width of widths) {
+    const view = new vega.View(runtime, {renderer: "none"}).width(width);
     try {
-      results.push([await view.toSVG(), null]);
+      svgs.push(await view.toSVG());
     } finally {
       view.finalize();
     }
+  }
+  return svgs;
+}
+
+window.renderCharts = async (jobs) => {
+  const results = [];
+  for (const job of jobs) {
+    results.push(job.svg !== undefined
+      ? await drawPng(job.svg, job.scale, job.colours)
+      : await svgsAtWidths(job.spec, job.widths));
   }
   return results;
 };

@@ -114,9 +114,9 @@ def test_chart_files_renders_only_the_misses(
     rasterised: list[int] = []
     draw, rasterise = export.Renderer.draw, export.Renderer.rasterise
 
-    def counting_draw(self: export.Renderer, specs: list[Any]) -> Any:
-        drawn.append(len(specs))
-        return draw(self, specs)
+    def counting_draw(self: export.Renderer, specs: list[Any], widths: list[int]) -> Any:
+        drawn.append(len(specs) * len(widths))
+        return draw(self, specs, widths)
 
     def counting_rasterise(self: export.Renderer, svgs: list[bytes]) -> Any:
         rasterised.append(len(svgs))
@@ -176,9 +176,10 @@ def test_without_a_working_chromium_the_images_are_drawn_by_vl_convert(
         patch.setattr(chromium, "chromium_version", lambda executable: "Chromium 0")
         renderer = export.Renderer(str(broken))
         with caplog.at_level(logging.WARNING):
-            drawn = renderer.draw(_specs())
+            drawn = renderer.draw(_specs(), [360, 720])
             pngs, is_as_keyed = renderer.rasterise(_exports())
-    assert drawn == export.draw_with_vl_convert(_specs())
+    assert drawn == export.Renderer(None).draw(_specs(), [360, 720])
+    assert [svgs[-1] for svgs in drawn] == export.draw_with_vl_convert(_specs())
     assert pngs == export.rasterise_with_vl_convert(_exports())
     assert not is_as_keyed  # so these PNGs are not kept under Chromium's name
     assert "vl-convert" in caplog.text
@@ -187,7 +188,7 @@ def test_without_a_working_chromium_the_images_are_drawn_by_vl_convert(
 @needs_chromium
 def test_a_bad_spec_in_chromium_fails_with_vl_convert_s_message() -> None:
     with pytest.raises(ValueError, match="conversion failed"):
-        export.Renderer(CHROMIUM).draw(_broken(_specs(), 1))
+        export.Renderer(CHROMIUM).draw(_broken(_specs(), 1), [720])
 
 
 def test_find_chromium_can_be_switched_off(tmp_path: Path) -> None:
@@ -267,3 +268,17 @@ def test_a_builds_pictures_and_pngs_share_the_browsers_started_once(
                                renderer=export.Renderer(CHROMIUM))  # fmt: skip
     assert all(files[chart.png_path].startswith(b"\x89PNG") for chart in CHARTS)
     assert len(started) == 1  # four charts: one batch, one browser
+
+
+@needs_chromium
+def test_a_pool_starts_more_browsers_when_more_are_asked_for() -> None:
+    """A build with a few pictures to draw and many PNGs (its site's address changed) had the
+    one browser of its pictures draw every PNG."""
+    pool = chromium.Pool(CHROMIUM, [])
+    try:
+        first = pool.browsers(1)[0]
+        browsers = pool.browsers(2)
+        assert len(browsers) == 2 and browsers[0] is first
+        assert pool.browsers(1) == browsers  # never fewer: they are already started
+    finally:
+        pool.close()
