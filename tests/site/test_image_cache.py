@@ -50,7 +50,7 @@ def test_second_build_reads_images_from_the_cache(
     cache = DirectoryCache(tmp_path / "c")
     first = export.chart_files([(_chart(SPEC), "index.md")], (), is_offline=False, cache=cache)
 
-    def fail(self: object, jobs: list[object]) -> list[object]:
+    def fail(self: object, jobs: list[object], *widths: object) -> list[object]:
         if jobs:
             raise AssertionError("drawn again")
         return []
