@@ -611,7 +611,9 @@ def svg_size(svg: bytes) -> tuple[int, int]:
 
 SVG_SIZE = re.compile(rb'<svg[^>]* width="(\d+)" height="(\d+)"')
 # The embed page fits its picture into whatever box the host gives it, so nothing is clipped at
-# any width or height; the picture carries its own title, source and credit.
+# any width or height; the picture carries its own title, source and credit. A phone-wide page
+# shows its narrow picture, which has neither, under them as text, until the chart is drawn
+# interactive from the exported spec, which has both.
 EMBED_STYLE = """
 html, body { height: 100%; }
 body { margin: 0; padding: 8px; box-sizing: border-box; display: flex; flex-direction: column;
@@ -627,7 +629,10 @@ p, details { flex: none; font-size: 12px; color: #555; margin: 4px 0 0; }
 h1 { font-size: 15px; margin: 0; }
 @media NARROW { header.sr-only, .embed-source.sr-only { position: static; width: auto;
   height: auto; overflow: visible; clip-path: none; white-space: normal; flex: none;
-  margin: 0 0 4px; } }
+  margin: 0 0 4px; }
+  main:has([data-mode="interactive"]) :is(header, .embed-source) { position: absolute;
+  width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap;
+  margin: 0; } }
 table { border-collapse: collapse; } td, th { padding: 2px 6px; text-align: left; }
 """
 

@@ -235,6 +235,15 @@ def test_embed_pages_show_their_chart_and_credit_in_the_suggested_iframe(  # typ
         )
         after = page.evaluate(EMBED_LAYOUT)
         assert after["credit"] <= after["window"], (embed.name, after)
+        # Drawn from the exported spec, the chart names itself and its source: once each.
+        texts = page.evaluate(
+            "[...document.querySelectorAll('header h1, .embed-source')]"
+            ".map(e => e.getBoundingClientRect().width)"
+        )
+        assert texts and max(texts) <= 1, (embed.name, texts)
+        drawn = page.evaluate("document.querySelector('.vega-chart svg').textContent")
+        title = page.evaluate("document.querySelector('header h1').textContent")
+        assert "".join(title.split()) in "".join(drawn.split())  # its lines as Vega wraps them
         context.close()
     watch.assert_clean()
 
