@@ -611,9 +611,7 @@ def svg_size(svg: bytes) -> tuple[int, int]:
 
 SVG_SIZE = re.compile(rb'<svg[^>]* width="(\d+)" height="(\d+)"')
 # The embed page fits its picture into whatever box the host gives it, so nothing is clipped at
-# any width or height; the picture carries its own title, source and credit. A phone-wide page
-# shows its narrow picture, which has neither, under them as text, until the chart is drawn
-# interactive from the exported spec, which has both.
+# any width or height; the picture carries its own title, source and credit.
 EMBED_STYLE = """
 html, body { height: 100%; }
 body { margin: 0; padding: 8px; box-sizing: border-box; display: flex; flex-direction: column;
@@ -629,10 +627,7 @@ p, details { flex: none; font-size: 12px; color: #555; margin: 4px 0 0; }
 h1 { font-size: 15px; margin: 0; }
 @media NARROW { header.sr-only, .embed-source.sr-only { position: static; width: auto;
   height: auto; overflow: visible; clip-path: none; white-space: normal; flex: none;
-  margin: 0 0 4px; }
-  main:has([data-mode="interactive"]) :is(header, .embed-source) { position: absolute;
-  width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap;
-  margin: 0; } }
+  margin: 0 0 4px; } }
 table { border-collapse: collapse; } td, th { padding: 2px 6px; text-align: left; }
 """
 
@@ -651,7 +646,8 @@ def embed_page(
     `export` is the exported spec and its SVG: the picture shown, and the chart drawn
     interactive when the reader reaches for it, both with their source and credit inside. A
     phone-wide iframe shows the page's narrow picture instead, under the title as text: the
-    exported one would shrink to half its size, its words with it.
+    exported one would shrink to half its size, its words with it; so does the exported spec
+    drawn interactive, so there the picture stays (charts.js, `data-narrow-static`).
     """
     here = posixpath.dirname(chart.embed_path)
     tags = "\n".join(
@@ -667,6 +663,7 @@ def embed_page(
     css = EMBED_STYLE.replace("FONT", FONT).replace("WIDTH", str(width))
     css = css.replace("NARROW", chart.narrow_media if chart.has_narrow_picture else "not all")
     caption = f"<p>{html.escape(chart.caption)}</p>" if chart.caption else ""
+    narrow_static = " data-narrow-static" if chart.has_narrow_picture else ""  # charts.js
     return f"""<!doctype html>
 <html lang="id">
 <head>
@@ -679,7 +676,7 @@ def embed_page(
 <body>
 <main>
 <header class="sr-only"><h1>{html.escape(chart.title)}</h1>{caption}</header>
-<div class="vega-chart" id="{html.escape(chart.anchor)}-vega" role="img" tabindex="0" aria-label="{summary}" data-mode="static" data-spec='{data}'><picture class="chart-picture" aria-hidden="true">{_narrow_source(chart, here)}<img src="{picture}" width="{width}" height="{height}" alt="{summary}"></picture></div>
+<div class="vega-chart" id="{html.escape(chart.anchor)}-vega" role="img" tabindex="0" aria-label="{summary}" data-mode="static"{narrow_static} data-spec='{data}'><picture class="chart-picture" aria-hidden="true">{_narrow_source(chart, here)}<img src="{picture}" width="{width}" height="{height}" alt="{summary}"></picture></div>
 <p class="embed-credit"><span class="embed-source sr-only">{source}. {html.escape(credit)}. </span><a href="{html.escape(page_url)}#{html.escape(chart.anchor)}" target="_blank" rel="noopener">Lihat data dan sumbernya</a></p>
 <details><summary>Data grafik dalam bentuk teks</summary>
 <p>{html.escape(chart.summary)}</p>

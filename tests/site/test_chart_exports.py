@@ -229,21 +229,21 @@ def test_embed_pages_show_their_chart_and_credit_in_the_suggested_iframe(  # typ
             assert shown.endswith(f"--{style.PICTURE_WIDTHS[0]}.svg") and title > 100, shown
         else:
             assert "/unduh/grafik/" in shown and title <= 1, shown
+        if width <= style.NARROW_WINDOW and has_narrow:
+            # The exported spec drawn interactive would shrink to half its size and say its
+            # title and source again under the ones above it: a phone's tap leaves the picture.
+            page.locator(".vega-chart").click()
+            page.wait_for_timeout(500)
+            assert page.evaluate(CHART_STATES)[0]["mode"] == "static", embed.name
+            assert page.evaluate("document.querySelectorAll('.vega-chart svg').length") == 0
+            context.close()
+            continue
         page.locator(".vega-chart").hover()  # made interactive in place
         page.wait_for_function(
             "document.querySelector('.vega-chart').dataset.mode === 'interactive'"
         )
         after = page.evaluate(EMBED_LAYOUT)
         assert after["credit"] <= after["window"], (embed.name, after)
-        # Drawn from the exported spec, the chart names itself and its source: once each.
-        texts = page.evaluate(
-            "[...document.querySelectorAll('header h1, .embed-source')]"
-            ".map(e => e.getBoundingClientRect().width)"
-        )
-        assert texts and max(texts) <= 1, (embed.name, texts)
-        drawn = page.evaluate("document.querySelector('.vega-chart svg').textContent")
-        title = page.evaluate("document.querySelector('header h1').textContent")
-        assert "".join(title.split()) in "".join(drawn.split())  # its lines as Vega wraps them
         context.close()
     watch.assert_clean()
 

@@ -340,9 +340,20 @@
     USE_EVENTS.forEach(function (type) { el.addEventListener(type, upgrade, {passive: true}); });
   }
 
+  // An embed draws its exported spec, at the exported width: in a phone-wide frame, which shows
+  // the narrow picture (data-narrow-static), it would shrink to half its size, words and all, and
+  // repeat the title and source written above it. There the picture stays, until the frame is
+  // wide again.
+  function staysPicture(el) {
+    var source = el.querySelector("source[media]");
+    return el.hasAttribute("data-narrow-static") && source !== null &&
+      window.matchMedia(source.media).matches;
+  }
+
   function upgrade(event) {
     if (event.type === "pointerenter" && event.pointerType === "touch") return; // maybe a scroll
     var el = event.currentTarget;
+    if (staysPicture(el)) return;
     USE_EVENTS.forEach(function (type) { el.removeEventListener(type, upgrade, {passive: true}); });
     var chart = charts.get(el);
     if (chart && !chart.interactive) renderInteractive(el, chart);
