@@ -250,8 +250,9 @@ def test_embed_pages_show_their_chart_and_credit_in_the_suggested_iframe(  # typ
 
 def test_a_map_too_wide_for_a_phone_offers_phones_its_wide_picture(built_site: Path) -> None:
     """The provinces' map is 15 tiles across: at a phone's width its labels would run into each
-    other, so phones get the wide picture, scaled (on the page and in its embed); East Java's,
-    8 across, keeps its narrow one."""
+    other, so phones get the wide picture (on the page at its own size, scrolling sideways:
+    tests/site/test_browser.py; in its embed, scaled); East Java's, 8 across, keeps its narrow
+    one."""
     for page, chart in (
         ("index.html", "peta-indonesia"),
         ("sematkan/beranda--peta-indonesia.html", None),
