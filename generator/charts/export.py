@@ -501,7 +501,9 @@ class Renderer:
         self, specs: Sequence[dict[str, Any]], widths: Sequence[int]
     ) -> list[tuple[bytes, ...]]:
         """Each spec's SVG at each of `widths`: the same bytes whichever draws them."""
-        if self.chromium and specs:
+        if not specs:
+            return []
+        if self.chromium:
             try:
                 return draw_with_chromium(self.chromium, specs, widths, self.pool)
             except chromium.ChromiumError as error:
