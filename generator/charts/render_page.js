@@ -145,7 +145,8 @@ window.drawPng = async (svg, scale, colours) => {
   const canvas = document.createElement("canvas");
   canvas.width = Math.floor(image.naturalWidth * scale); // as resvg sizes its PNGs
   canvas.height = Math.floor(image.naturalHeight * scale);
-  const context = canvas.getContext("2d", {willReadFrequently: true});
+  // Opaque: its pixels are read back without undoing a premultiplied alpha.
+  const context = canvas.getContext("2d", {willReadFrequently: true, alpha: false});
   context.fillStyle = "#ffffff"; // on white, as the exported picture is
   context.fillRect(0, 0, canvas.width, canvas.height);
   context.scale(scale, scale);
