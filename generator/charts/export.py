@@ -511,7 +511,7 @@ class Renderer:
             except chromium.ChromiumError as error:
                 logger.warning("%s; drawing the charts with vl-convert", error)
         svgs = draw_with_vl_convert([spec | {"width": width} for spec in specs for width in widths])
-        return [tuple(svgs[i : i + len(widths)]) for i in range(0, len(svgs), len(widths))]
+        return _in_groups(svgs, len(widths))
 
     def rasterise(self, svgs: Sequence[bytes]) -> tuple[list[bytes], bool]:
         """Each SVG's PNG, and whether `rasteriser` drew them (not when Chromium failed)."""
@@ -724,8 +724,12 @@ def cached_pictures(
         drawn = dict(zip(redrawn, renderer.draw(specs, widths), strict=True))
         return [drawn[i // len(widths)][i % len(widths)] for i in misses], True
 
-    svgs = cached(names, draw, cache)
-    return [tuple(svgs[i : i + len(widths)]) for i in range(0, len(svgs), len(widths))]
+    return _in_groups(cached(names, draw, cache), len(widths))
+
+
+def _in_groups(svgs: Sequence[bytes], size: int) -> list[tuple[bytes, ...]]:
+    """Consecutive `size` SVGs together: a chart's pictures, one a width."""
+    return [tuple(svgs[i : i + size]) for i in range(0, len(svgs), size)]
 
 
 def chart_files(
